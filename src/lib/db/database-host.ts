@@ -1,0 +1,125 @@
+import { RpcFailure } from '../rpc/result';
+import type { MigrationFile } from './migrations/migration-files';
+import { runMigrations } from './migrations/runner';
+import { createMigrationTarget } from './migrations/target';
+import { Session } from './session';
+import {
+  configureConnection,
+  DATABASE_FILE,
+  hasOpfs,
+  installPool,
+  isHeldByAnotherContext,
+  type Database,
+  type SAHPoolUtil,
+  type Sqlite3Static
+} from './sqlite';
+import type { DatabaseStatus, StorageKind } from './status';
+
+export interface DatabaseHostOptions {
+  readonly loadSqlite: () => Promise<Sqlite3Static>;
+  readonly migrations: readonly MigrationFile[];
+  /** Told every time the status changes. */
+  readonly onStatus?: (status: DatabaseStatus) => void;
+}
+
+/**
+ * Owns the worker's single connection: opens it (OPFS or memory), migrates it,
+ * and refuses work until it is ready.
+ */
+export class DatabaseHost {
+  readonly #options: DatabaseHostOptions;
+  #status: DatabaseStatus = { state: 'closed' };
+  #session: Session | null = null;
+  #pool: SAHPoolUtil | null = null;
+
+  constructor(options: DatabaseHostOptions) {
+    this.#options = options;
+  }
+
+  get status(): DatabaseStatus {
+    return this.#status;
+  }
+
+  /** The ready session; commands that need data call this and fail plainly otherwise. */
+  get session(): Session {
+    if (this.#status.state !== 'ready' || !this.#session) {
+      throw new RpcFailure('unavailable', 'The database is not open yet.');
+    }
+    return this.#session;
+  }
+
+  async open(storage: StorageKind): Promise<DatabaseStatus> {
+    if (this.#session) return this.#status;
+    try {
+      const sqlite3 = await this.#options.loadSqlite();
+      const raw = storage === 'persistent' ? await this.#openPersistent(sqlite3) : new sqlite3.oo1.DB(':memory:', 'c');
+      if (!raw) return this.#status;
+      return await this.adopt(sqlite3, raw, storage);
+    } catch (error) {
+      return this.#setStatus(describeOpenFailure(error));
+    }
+  }
+
+  /** Configures and migrates an already opened handle (tests use this with their own handles). */
+  async adopt(sqlite3: Sqlite3Static, raw: Database, storage: StorageKind): Promise<DatabaseStatus> {
+    configureConnection(raw, storage);
+    const session = new Session(sqlite3, raw, storage);
+    this.#session = session;
+    const report = await runMigrations(createMigrationTarget(sqlite3, raw), this.#options.migrations);
+    if (report.outcome === 'ok') {
+      return this.#setStatus({ state: 'ready', storage, schemaVersion: report.schemaVersion });
+    }
+    return this.#setStatus({ state: 'blocked', storage, report, message: report.message });
+  }
+
+  /**
+   * The whole database as a file, consistent (no half-written transaction) and in rollback-journal
+   * mode so any `sqlite3` opens it. Works while migrations are blocked, so the person can keep a copy.
+   */
+  exportDatabase(): Uint8Array {
+    const session = this.#session;
+    if (!session) throw new RpcFailure('unavailable', 'There is no open database to download.');
+    if (session.storage === 'memory' || !this.#pool) {
+      return session.sqlite3.capi.sqlite3_js_db_export(session.raw);
+    }
+    session.raw.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    const bytes = this.#pool.exportFile(DATABASE_FILE);
+    // Header bytes 18-19 say WAL (2); a copy without its -wal file must say rollback journal (1).
+    bytes[18] = 1;
+    bytes[19] = 1;
+    return bytes;
+  }
+
+  close(): void {
+    this.#session?.close();
+    this.#session = null;
+    this.#pool?.pauseVfs();
+    this.#setStatus({ state: 'closed' });
+  }
+
+  async #openPersistent(sqlite3: Sqlite3Static): Promise<Database | null> {
+    if (!hasOpfs()) {
+      this.#setStatus({
+        state: 'unsupported',
+        message: 'This browser window cannot keep files (private browsing, or an old browser), so Daybook cannot save your data here.'
+      });
+      return null;
+    }
+    this.#pool = await installPool(sqlite3);
+    return new this.#pool.OpfsSAHPoolDb(DATABASE_FILE);
+  }
+
+  #setStatus(status: DatabaseStatus): DatabaseStatus {
+    this.#status = status;
+    this.#options.onStatus?.(status);
+    return status;
+  }
+}
+
+function describeOpenFailure(error: unknown): DatabaseStatus {
+  if (isHeldByAnotherContext(error)) {
+    return { state: 'locked', message: 'Daybook is open in another tab. Close it there to use Daybook here.' };
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  return { state: 'error', message: `Daybook could not open its database: ${detail}` };
+}

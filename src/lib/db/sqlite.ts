@@ -1,0 +1,56 @@
+import sqlite3InitModule, { type Database, type SAHPoolUtil, type Sqlite3Static } from '@sqlite.org/sqlite-wasm';
+
+export type { Database, SAHPoolUtil, Sqlite3Static };
+
+/** The database file's name inside the sahpool VFS. */
+export const DATABASE_FILE = '/daybook.sqlite3';
+
+let loading: Promise<Sqlite3Static> | null = null;
+
+/** Loads the WebAssembly build once; only the sahpool VFS is used, so the other OPFS VFSes stay off. */
+export function loadSqlite(): Promise<Sqlite3Static> {
+  if (!loading) {
+    const config = globalThis as { sqlite3ApiConfig?: unknown };
+    config.sqlite3ApiConfig = { disable: { vfs: { opfs: true, 'opfs-wl': true } } };
+    loading = sqlite3InitModule();
+  }
+  return loading;
+}
+
+/** True where this context can keep files in the origin-private file system. */
+export function hasOpfs(): boolean {
+  return typeof navigator !== 'undefined' && typeof navigator.storage?.getDirectory === 'function';
+}
+
+/**
+ * Installs the sahpool VFS. `preserveOnInitFailure` keeps a pool held by another tab intact:
+ * a failed install must never clear the person's data.
+ */
+export function installPool(sqlite3: Sqlite3Static): Promise<SAHPoolUtil> {
+  return sqlite3.installOpfsSAHPoolVfs({
+    name: 'daybook-sahpool',
+    directory: '.daybook',
+    // Room for the database, its WAL, temp files, an import and several snapshots.
+    initialCapacity: 24,
+    preserveOnInitFailure: true
+  });
+}
+
+/** Settings every connection gets; see docs/ARCHITECTURE.md for why each is chosen. */
+export function configureConnection(db: Database, storage: 'persistent' | 'memory'): void {
+  db.exec('PRAGMA foreign_keys = ON');
+  db.exec('PRAGMA temp_store = MEMORY');
+  if (storage === 'persistent') {
+    // Exclusive locking keeps the page cache between transactions and lets WAL work without shared memory.
+    db.exec('PRAGMA locking_mode = EXCLUSIVE');
+    db.exec('PRAGMA journal_mode = WAL');
+    // In WAL, NORMAL loses no committed transaction when the tab is killed (only on power loss).
+    db.exec('PRAGMA synchronous = NORMAL');
+  }
+}
+
+/** Recognises the error a second tab gets when the first tab's worker holds the files. */
+export function isHeldByAnotherContext(error: unknown): boolean {
+  const text = error instanceof Error ? `${error.name} ${error.message}` : String(error);
+  return /NoModificationAllowed|createSyncAccessHandle|Access Handles cannot be created/i.test(text);
+}

@@ -1,0 +1,134 @@
+import { sql, type Kysely, type Selectable } from 'kysely';
+import { uuidv7 } from 'uuidv7';
+import { RpcFailure } from '../../rpc/result';
+import type { Tables, TasksTable } from '../../db/schema/tables';
+import type { Task, TaskCreate, TaskStatus, TaskUpdate } from './tasks';
+
+type TaskRow = Selectable<TasksTable>;
+
+/** Open work first, then by priority, then oldest first; finished work sinks to the bottom. */
+const TODAY_ORDER = sql`(status IN ('done', 'cancelled')),
+  CASE priority WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END,
+  CASE status WHEN 'in_progress' THEN 0 ELSE 1 END,
+  created_at`;
+
+/** Worker-side access to `tasks`. Every read skips trashed rows. */
+export class TasksRepository {
+  constructor(private readonly db: Kysely<Tables>) {}
+
+  async listForDay(date: string): Promise<Task[]> {
+    const rows = await this.db
+      .selectFrom('tasks')
+      .selectAll()
+      .where('focus_date', '=', date)
+      .where('deleted_at', 'is', null)
+      .orderBy(TODAY_ORDER)
+      .execute();
+    return rows.map(toTask);
+  }
+
+  /** Unfinished tasks planned for a day before `date`: what today's list offers to carry over. */
+  async listUnfinishedBefore(date: string, limit = 50): Promise<Task[]> {
+    const rows = await this.db
+      .selectFrom('tasks')
+      .selectAll()
+      .where('focus_date', '<', date)
+      .where('deleted_at', 'is', null)
+      .where('status', 'in', ['todo', 'in_progress'])
+      .orderBy('focus_date', 'desc')
+      .orderBy(TODAY_ORDER)
+      .limit(limit)
+      .execute();
+    return rows.map(toTask);
+  }
+
+  async get(id: string): Promise<Task> {
+    const row = await this.db.selectFrom('tasks').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+    if (!row) throw new RpcFailure('not_found', 'This task no longer exists.');
+    return toTask(row);
+  }
+
+  async create(input: TaskCreate): Promise<Task> {
+    const row = await this.db
+      .insertInto('tasks')
+      .values({
+        id: uuidv7(),
+        title: input.title,
+        description: input.description,
+        priority: input.priority,
+        estimated_minutes: input.estimatedMinutes,
+        focus_date: input.focusDate,
+        due_date: input.dueDate
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toTask(row);
+  }
+
+  async update({ id, ...patch }: TaskUpdate): Promise<Task> {
+    const changes = {
+      ...(patch.title !== undefined && { title: patch.title }),
+      ...(patch.description !== undefined && { description: patch.description }),
+      ...(patch.priority !== undefined && { priority: patch.priority }),
+      ...(patch.estimatedMinutes !== undefined && { estimated_minutes: patch.estimatedMinutes }),
+      ...(patch.focusDate !== undefined && { focus_date: patch.focusDate }),
+      ...(patch.dueDate !== undefined && { due_date: patch.dueDate })
+    };
+    if (Object.keys(changes).length === 0) return this.get(id);
+    return this.#updateLive(id, changes);
+  }
+
+  async setStatus(id: string, status: TaskStatus, now: Date): Promise<Task> {
+    const completedAt = status === 'done' ? now.toISOString() : null;
+    return this.#updateLive(id, { status, completed_at: completedAt });
+  }
+
+  /** Moves a task to the trash; `restore` brings it back. */
+  async trash(id: string, now: Date): Promise<{ id: string }> {
+    await this.#updateLive(id, { deleted_at: now.toISOString() });
+    return { id };
+  }
+
+  async restore(id: string): Promise<Task> {
+    const result = await this.db
+      .updateTable('tasks')
+      .set({ deleted_at: null })
+      .where('id', '=', id)
+      .where('deleted_at', 'is not', null)
+      .executeTakeFirst();
+    if (result.numUpdatedRows === 0n) throw new RpcFailure('not_found', 'There is no task in the trash with this id.');
+    return this.#read(id);
+  }
+
+  /** Updates a live task; the answer is read back because RETURNING would miss the trigger's updated_at. */
+  async #updateLive(id: string, changes: Partial<Omit<TaskRow, 'id'>>): Promise<Task> {
+    const result = await this.db
+      .updateTable('tasks')
+      .set(changes)
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    if (result.numUpdatedRows === 0n) throw new RpcFailure('not_found', 'This task no longer exists.');
+    return this.#read(id);
+  }
+
+  async #read(id: string): Promise<Task> {
+    return toTask(await this.db.selectFrom('tasks').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+  }
+}
+
+function toTask(row: TaskRow): Task {
+  return {
+    id: row.id,
+    title: row.title,
+    description: row.description,
+    priority: row.priority,
+    status: row.status,
+    focusDate: row.focus_date,
+    dueDate: row.due_date,
+    estimatedMinutes: row.estimated_minutes,
+    completedAt: row.completed_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at
+  };
+}

@@ -1,0 +1,65 @@
+import * as v from 'valibot';
+import { calendarDay, entityId, optionalText, requiredText, wholeNumberOrNull } from '../../validation/fields';
+
+export const TASK_PRIORITIES = ['high', 'medium', 'low'] as const;
+export const TASK_STATUSES = ['todo', 'in_progress', 'done', 'cancelled'] as const;
+
+export type TaskPriority = (typeof TASK_PRIORITIES)[number];
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+/** A task as the UI sees it. */
+export interface Task {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  readonly priority: TaskPriority;
+  readonly status: TaskStatus;
+  readonly focusDate: string | null;
+  readonly dueDate: string | null;
+  readonly estimatedMinutes: number | null;
+  readonly completedAt: string | null;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+const priority = v.picklist(TASK_PRIORITIES, 'Priority is high, medium or low.');
+const status = v.picklist(TASK_STATUSES, 'Status is to do, in progress, done or cancelled.');
+const estimate = wholeNumberOrNull('Estimate is a whole number of minutes from 0 to 10080 (a week).', 0, 10080);
+
+export const TaskCreateInput = v.object({
+  title: requiredText('Title', 200),
+  description: v.optional(optionalText('Description', 20000), ''),
+  priority: v.optional(priority, 'medium'),
+  estimatedMinutes: v.optional(estimate, null),
+  focusDate: v.nullable(calendarDay('Focus day')),
+  dueDate: v.optional(v.nullable(calendarDay('Due date')), null)
+});
+
+export const TaskUpdateInput = v.object({
+  id: entityId,
+  title: v.optional(requiredText('Title', 200)),
+  description: v.optional(optionalText('Description', 20000)),
+  priority: v.optional(priority),
+  estimatedMinutes: v.optional(estimate),
+  focusDate: v.optional(v.nullable(calendarDay('Focus day'))),
+  dueDate: v.optional(v.nullable(calendarDay('Due date')))
+});
+
+export const TaskStatusInput = v.object({ id: entityId, status });
+export const TaskIdInput = v.object({ id: entityId });
+export const TaskDayInput = v.object({ date: calendarDay('Day') });
+
+export type TaskCreate = v.InferOutput<typeof TaskCreateInput>;
+export type TaskUpdate = v.InferOutput<typeof TaskUpdateInput>;
+
+export function isFinished(task: Pick<Task, 'status'>): boolean {
+  return task.status === 'done' || task.status === 'cancelled';
+}
+
+/** "1 h 30 min", "45 min". */
+export function formatMinutes(minutes: number): string {
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  if (hours === 0) return `${rest} min`;
+  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
+}

@@ -1,0 +1,80 @@
+import type { CommandInput, CommandName, CommandOutput, FromWorker, WorkerEvent } from './contract';
+import type { Endpoint } from './endpoint';
+import { fail, type Result } from './result';
+
+type Pending = (result: Result<unknown>) => void;
+type EventListener = (event: WorkerEvent) => void;
+
+/**
+ * The UI's only way to talk to the database. Every call answers with a `Result`;
+ * if the worker dies, every call in flight (and every later one) answers `unavailable`.
+ */
+export class RpcClient {
+  readonly #endpoint: Endpoint;
+  readonly #pending = new Map<number, Pending>();
+  readonly #listeners = new Set<EventListener>();
+  readonly #stopListening: () => void;
+  #nextId = 1;
+  #deathReason: string | null = null;
+
+  constructor(endpoint: Endpoint) {
+    this.#endpoint = endpoint;
+    this.#stopListening = endpoint.listen(
+      (message) => this.#receive(message),
+      (reason) => this.#die(reason)
+    );
+  }
+
+  get isAlive(): boolean {
+    return this.#deathReason === null;
+  }
+
+  call<K extends CommandName>(name: K, input: CommandInput<K>): Promise<Result<CommandOutput<K>>> {
+    if (this.#deathReason !== null) return Promise.resolve(fail('unavailable', this.#deathReason));
+    const id = this.#nextId++;
+    return new Promise((resolve) => {
+      // The worker validates the input against the same schema, so its answer has the declared type.
+      this.#pending.set(id, resolve as Pending);
+      try {
+        this.#endpoint.postMessage({ kind: 'call', id, name, input });
+      } catch (error) {
+        this.#pending.delete(id);
+        resolve(fail('validation', `This input cannot be sent to the database: ${describe(error)}`));
+      }
+    });
+  }
+
+  /** Listens for events the worker pushes (tables changed, status). Returns an unsubscribe function. */
+  onEvent(listener: EventListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** Stops the client; calls in flight answer `unavailable` with the reason. */
+  close(reason = 'The connection to the database was closed.'): void {
+    this.#die(reason);
+  }
+
+  #receive(message: FromWorker): void {
+    if (message.kind === 'event') {
+      for (const listener of this.#listeners) listener(message.event);
+      return;
+    }
+    const resolve = this.#pending.get(message.id);
+    if (!resolve) return;
+    this.#pending.delete(message.id);
+    resolve(message.result);
+  }
+
+  #die(reason: string): void {
+    if (this.#deathReason !== null) return;
+    this.#deathReason = reason;
+    this.#stopListening();
+    for (const resolve of this.#pending.values()) resolve(fail('unavailable', reason));
+    this.#pending.clear();
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,39 @@
+/**
+ * The one protocol between the UI and the database worker.
+ * The UI imports this file's types only; the runtime command map lives in the worker.
+ */
+import type * as v from 'valibot';
+import type { Commands } from '../db/commands';
+import type { DatabaseStatus } from '../db/status';
+import type { Result } from './result';
+
+export type { Commands };
+export type CommandName = keyof Commands & string;
+export type CommandInput<K extends CommandName> = v.InferInput<Commands[K]['input']>;
+export type CommandOutput<K extends CommandName> = Awaited<ReturnType<Commands[K]['run']>>;
+
+/** Pushed by the worker without being asked. */
+export type WorkerEvent =
+  | { readonly type: 'changed'; readonly tables: readonly string[] }
+  | { readonly type: 'status'; readonly status: DatabaseStatus };
+
+export interface CallMessage {
+  readonly kind: 'call';
+  readonly id: number;
+  readonly name: string;
+  readonly input: unknown;
+}
+
+export interface ResultMessage {
+  readonly kind: 'result';
+  readonly id: number;
+  readonly result: Result<unknown>;
+}
+
+export interface EventMessage {
+  readonly kind: 'event';
+  readonly event: WorkerEvent;
+}
+
+export type ToWorker = CallMessage;
+export type FromWorker = ResultMessage | EventMessage;

@@ -1,0 +1,101 @@
+import { Worker } from 'node:worker_threads';
+import { afterEach, describe, expect, it } from 'vitest';
+import { commands } from '../db/commands';
+import { openTestDatabase } from '../db/testing';
+import { RpcClient } from './client';
+import type { FromWorker, WorkerEvent } from './contract';
+import { portEndpoint, type Endpoint } from './endpoint';
+import { createRpcServer } from './server';
+
+const TODAY = '2026-11-23';
+const closers: (() => void)[] = [];
+
+/** A client and a real server (real sqlite-wasm, real migrations) joined by a MessageChannel. */
+async function connected(): Promise<{ client: RpcClient; events: WorkerEvent[] }> {
+  const { context, host } = await openTestDatabase();
+  const channel = new MessageChannel();
+  const server = createRpcServer({ commands, context, post: (message) => channel.port2.postMessage(message) });
+  channel.port2.onmessage = (event: MessageEvent<unknown>) => void server.handle(event.data);
+  const client = new RpcClient(portEndpoint(channel.port1));
+  const events: WorkerEvent[] = [];
+  client.onEvent((event) => events.push(event));
+  closers.push(() => {
+    client.close();
+    channel.port1.close();
+    channel.port2.close();
+    host.close();
+  });
+  return { client, events };
+}
+
+afterEach(() => {
+  while (closers.length > 0) closers.pop()?.();
+});
+
+describe('the typed message layer', () => {
+  it('answers a valid call with its typed value', async () => {
+    const { client } = await connected();
+    const created = await client.call('tasks.create', { title: '  Write the plan  ', focusDate: TODAY });
+    expect(created.ok).toBe(true);
+    if (!created.ok) return;
+    expect(created.value).toMatchObject({ title: 'Write the plan', priority: 'medium', status: 'todo', focusDate: TODAY });
+    const listed = await client.call('tasks.listForDay', { date: TODAY });
+    expect(listed.ok && listed.value.map((task) => task.id)).toEqual([created.value.id]);
+  });
+
+  it('refuses invalid input with a validation error that names the field, and writes nothing', async () => {
+    const { client } = await connected();
+    const answer = await client.call('tasks.create', { title: '   ', focusDate: TODAY });
+    expect(answer).toEqual({ ok: false, error: { code: 'validation', message: 'Title is required.', field: 'title' } });
+    const estimate = await client.call('tasks.create', { title: 'x', focusDate: TODAY, estimatedMinutes: -5 });
+    expect(estimate.ok === false && estimate.error.field).toBe('estimatedMinutes');
+    const day = await client.call('tasks.create', { title: 'x', focusDate: '2026-02-30' });
+    expect(day.ok === false && day.error.message).toBe('Focus day must be a real calendar day.');
+    const listed = await client.call('tasks.listForDay', { date: TODAY });
+    expect(listed.ok && listed.value).toEqual([]);
+  });
+
+  it('answers an unknown command with a typed error instead of throwing', async () => {
+    const { client } = await connected();
+    // @ts-expect-error: a wrong name is a compile error; this checks the worker's own guard.
+    const answer = await client.call('tasks.explode', {});
+    expect(answer).toEqual({ ok: false, error: { code: 'validation', message: 'Unknown command "tasks.explode".' } });
+  });
+
+  it('announces the tables a write changed, after it commits', async () => {
+    const { client, events } = await connected();
+    await client.call('tasks.create', { title: 'Announce me', focusDate: TODAY });
+    await client.call('tasks.listForDay', { date: TODAY });
+    expect(events).toEqual([{ type: 'changed', tables: ['tasks'] }]);
+  });
+
+  it('maps a not-found update to a not_found error', async () => {
+    const { client } = await connected();
+    const answer = await client.call('tasks.update', { id: 'missing', title: 'New' });
+    expect(answer).toEqual({ ok: false, error: { code: 'not_found', message: 'This task no longer exists.' } });
+  });
+});
+
+describe('when the worker dies', () => {
+  it('answers every call in flight and every later call with "unavailable" instead of hanging', async () => {
+    // A real worker thread that exits as soon as it receives a call, answering nothing.
+    const worker = new Worker("require('node:worker_threads').parentPort.on('message', () => process.exit(1));", { eval: true });
+    const endpoint: Endpoint = {
+      postMessage: (message) => worker.postMessage(message),
+      listen(onMessage, onDeath) {
+        worker.on('message', (message: FromWorker) => onMessage(message));
+        worker.on('exit', (code) => onDeath(`The database worker stopped (exit code ${code}).`));
+        return () => worker.removeAllListeners();
+      }
+    };
+    const client = new RpcClient(endpoint);
+    const inFlight = [client.call('tasks.listForDay', { date: TODAY }), client.call('system.status', undefined)];
+    const answers = await Promise.all(inFlight);
+    for (const answer of answers) {
+      expect(answer).toEqual({ ok: false, error: { code: 'unavailable', message: 'The database worker stopped (exit code 1).' } });
+    }
+    expect(client.isAlive).toBe(false);
+    const later = await client.call('system.status', undefined);
+    expect(later.ok).toBe(false);
+  });
+});
