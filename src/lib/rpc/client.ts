@@ -13,6 +13,7 @@ export class RpcClient {
   readonly #endpoint: Endpoint;
   readonly #pending = new Map<number, Pending>();
   readonly #listeners = new Set<EventListener>();
+  readonly #deathListeners = new Set<(reason: string) => void>();
   readonly #stopListening: () => void;
   #nextId = 1;
   #deathReason: string | null = null;
@@ -50,6 +51,12 @@ export class RpcClient {
     return () => this.#listeners.delete(listener);
   }
 
+  /** Called once if the worker dies. */
+  onDeath(listener: (reason: string) => void): () => void {
+    this.#deathListeners.add(listener);
+    return () => this.#deathListeners.delete(listener);
+  }
+
   /** Stops the client; calls in flight answer `unavailable` with the reason. */
   close(reason = 'The connection to the database was closed.'): void {
     this.#die(reason);
@@ -72,6 +79,7 @@ export class RpcClient {
     this.#stopListening();
     for (const resolve of this.#pending.values()) resolve(fail('unavailable', reason));
     this.#pending.clear();
+    for (const listener of this.#deathListeners) listener(reason);
   }
 }
 

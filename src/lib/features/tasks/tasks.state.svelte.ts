@@ -1,0 +1,96 @@
+import { database } from '../../app/database.svelte';
+import { localDay } from '../../app/dates';
+import { toasts } from '../../app/toasts.svelte';
+import type { CommandInput } from '../../rpc/contract';
+import type { RpcError } from '../../rpc/result';
+import { isFinished, type Task } from './tasks';
+
+export type TaskDraft = Omit<CommandInput<'tasks.create'>, 'focusDate'>;
+export type TaskPatch = Omit<CommandInput<'tasks.update'>, 'id'>;
+
+/** Today's tasks as the Today page shows them; reloads itself whenever tasks change anywhere. */
+export class TodayTasks {
+  day = $state(localDay());
+  tasks = $state.raw<readonly Task[]>([]);
+  earlier = $state.raw<readonly Task[]>([]);
+  loaded = $state(false);
+  loadError = $state<string | null>(null);
+
+  /** Starts listening for changes and for midnight; returns the cleanup. */
+  connect(): () => void {
+    void this.load();
+    const stopListening = database.onTablesChanged(['tasks'], () => void this.load());
+    // "Today" is the person's local day: roll over at midnight, or when the tab wakes up on a new day.
+    const checkDay = () => {
+      if (localDay() !== this.day) {
+        this.day = localDay();
+        void this.load();
+      }
+    };
+    const timer = setInterval(checkDay, 30_000);
+    document.addEventListener('visibilitychange', checkDay);
+    return () => {
+      stopListening();
+      clearInterval(timer);
+      document.removeEventListener('visibilitychange', checkDay);
+    };
+  }
+
+  get remaining(): number {
+    return this.tasks.filter((task) => !isFinished(task)).length;
+  }
+
+  async load(): Promise<void> {
+    const [today, earlier] = await Promise.all([
+      database.call('tasks.listForDay', { date: this.day }),
+      database.call('tasks.listUnfinishedBefore', { date: this.day })
+    ]);
+    if (!today.ok) {
+      this.loadError = today.error.message;
+      return;
+    }
+    this.tasks = today.value;
+    this.earlier = earlier.ok ? earlier.value : [];
+    this.loadError = null;
+    this.loaded = true;
+  }
+
+  /** Adds a task to today; answers the worker's error (to show beside its field) or null. */
+  async create(draft: TaskDraft): Promise<RpcError | null> {
+    const answer = await database.call('tasks.create', { ...draft, focusDate: this.day });
+    if (!answer.ok) return answer.error;
+    this.tasks = [...this.tasks, answer.value];
+    return null;
+  }
+
+  async update(id: string, patch: TaskPatch): Promise<RpcError | null> {
+    const answer = await database.call('tasks.update', { id, ...patch });
+    return answer.ok ? null : answer.error;
+  }
+
+  async toggleDone(task: Task): Promise<void> {
+    const status = task.status === 'done' ? 'todo' : 'done';
+    const answer = await database.call('tasks.setStatus', { id: task.id, status });
+    if (!answer.ok) toasts.error(answer.error.message);
+  }
+
+  async moveToToday(task: Task): Promise<void> {
+    const answer = await database.call('tasks.update', { id: task.id, focusDate: this.day });
+    if (!answer.ok) toasts.error(answer.error.message);
+  }
+
+  /** Moves a task to the trash, with an Undo that restores it. */
+  async remove(task: Task): Promise<void> {
+    const answer = await database.call('tasks.delete', { id: task.id });
+    if (!answer.ok) return toasts.error(answer.error.message);
+    toasts.show(`Deleted “${task.title}”.`, {
+      action: {
+        label: 'Undo',
+        run: async () => {
+          const restored = await database.call('tasks.restore', { id: task.id });
+          if (!restored.ok) toasts.error(restored.error.message);
+        }
+      }
+    });
+  }
+}

@@ -1,0 +1,54 @@
+import { existsSync } from 'node:fs';
+import { expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+
+/** Launch options for browsers a test starts itself (persistent profiles). */
+export const launchOptions = {
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync'
+  ],
+  ...(existsSync(SYSTEM_CHROMIUM) && { executablePath: SYSTEM_CHROMIUM })
+};
+
+/** Opens Today and waits until the database is ready. */
+export async function openToday(page: Page, path = '/'): Promise<void> {
+  await page.goto(path);
+  await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+  await expect(page.getByText('Loading today’s tasks…')).toHaveCount(0);
+}
+
+export function quickAdd(page: Page) {
+  return page.getByRole('form', { name: 'Add a task for today' });
+}
+
+export async function addTask(page: Page, title: string, options: { priority?: string; estimate?: string } = {}): Promise<void> {
+  const form = quickAdd(page);
+  await form.getByLabel('New task').fill(title);
+  if (options.priority) await form.getByLabel('Priority').selectOption(options.priority);
+  if (options.estimate !== undefined) await form.getByLabel('Estimate (min)').fill(options.estimate);
+  await form.getByLabel('New task').press('Enter');
+  await expect(form.getByLabel('New task')).toHaveValue('');
+}
+
+export function todayList(page: Page) {
+  return page.getByRole('list', { name: "Today's tasks" });
+}
+
+export async function taskTitles(page: Page): Promise<string[]> {
+  return todayList(page).locator('li .title').allTextContents();
+}
+
+/** Fails the test on any axe violation, listing them readably. */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const summary = results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  expect(summary).toEqual([]);
+}
