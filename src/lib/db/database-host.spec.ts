@@ -1,0 +1,35 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { DatabaseHost } from './database-host';
+import { bundledMigrations } from './migrations/bundled';
+import { loadSqlite } from './sqlite';
+
+let host: DatabaseHost | null = null;
+
+afterEach(() => {
+  host?.close();
+  host = null;
+});
+
+describe('DatabaseHost', () => {
+  it('says plainly when this context cannot keep files, and opens a temporary database on request', async () => {
+    const statuses: string[] = [];
+    host = new DatabaseHost({ loadSqlite, migrations: bundledMigrations, onStatus: (status) => statuses.push(status.state) });
+    // Node has no origin-private file system, like a private window without OPFS.
+    const refused = await host.open('persistent');
+    expect(refused).toMatchObject({ state: 'unsupported' });
+    expect(() => host?.session).toThrow('The database is not open yet.');
+
+    const temporary = await host.open('memory');
+    expect(temporary).toEqual({ state: 'ready', storage: 'memory', schemaVersion: bundledMigrations.length });
+    expect(statuses).toEqual(['unsupported', 'ready']);
+  });
+
+  it('keeps a blocked database readable for download but refuses to work on it', async () => {
+    host = new DatabaseHost({ loadSqlite, migrations: [{ id: 1, name: 'broken', sql: 'CREATE TABLE x (; nonsense' }] });
+    const status = await host.open('memory');
+    expect(status).toMatchObject({ state: 'blocked', report: { outcome: 'failed' } });
+    expect(() => host?.session).toThrow('The database is not open yet.');
+    const file = host.exportDatabase();
+    expect(new TextDecoder().decode(file.slice(0, 15))).toBe('SQLite format 3');
+  });
+});
