@@ -4,6 +4,12 @@ import { DatabaseHost } from './database-host';
 import { bundledMigrations } from './migrations/bundled';
 import type { MigrationFile } from './migrations/migration-files';
 import { loadSqlite } from './sqlite';
+import { RpcClient } from '../rpc/client';
+import type { WorkerEvent } from '../rpc/contract';
+import { portEndpoint } from '../rpc/endpoint';
+import type { Result } from '../rpc/result';
+import { createRpcServer } from '../rpc/server';
+import { commands } from './commands';
 
 export interface TestDatabase {
   readonly host: DatabaseHost;
@@ -17,4 +23,36 @@ export async function openTestDatabase(
   const status = await host.open('memory');
   if (status.state !== 'ready') throw new Error(`Test database did not open: ${JSON.stringify(status)}`);
   return { host, context: createCommandContext(host, options.now) };
+}
+
+/**
+ * A typed client joined to a real worker-side server by a MessageChannel: the same path a page
+ * takes, minus the Worker. `close()` releases everything.
+ */
+export async function openTestClient(options: { now?: () => Date } = {}): Promise<{
+  client: RpcClient;
+  events: WorkerEvent[];
+  database: TestDatabase;
+  close: () => void;
+}> {
+  const database = await openTestDatabase(options);
+  const channel = new MessageChannel();
+  const server = createRpcServer({ commands, context: database.context, post: (message) => channel.port2.postMessage(message) });
+  channel.port2.onmessage = (event: MessageEvent<unknown>) => void server.handle(event.data);
+  const client = new RpcClient(portEndpoint(channel.port1));
+  const events: WorkerEvent[] = [];
+  client.onEvent((event) => events.push(event));
+  const close = () => {
+    client.close();
+    channel.port1.close();
+    channel.port2.close();
+    database.host.close();
+  };
+  return { client, events, database, close };
+}
+
+/** Unwraps an answer a test expects to succeed, failing with the worker's message otherwise. */
+export function expectOk<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`Expected success, got ${result.error.code}: ${result.error.message}`);
+  return result.value;
 }

@@ -1,30 +1,16 @@
 import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
-import { commands } from '../db/commands';
-import { openTestDatabase } from '../db/testing';
+import { openTestClient } from '../db/testing';
 import { RpcClient } from './client';
 import type { FromWorker, WorkerEvent } from './contract';
-import { portEndpoint, type Endpoint } from './endpoint';
-import { createRpcServer } from './server';
+import type { Endpoint } from './endpoint';
 
 const TODAY = '2026-11-23';
 const closers: (() => void)[] = [];
 
-/** A client and a real server (real sqlite-wasm, real migrations) joined by a MessageChannel. */
 async function connected(): Promise<{ client: RpcClient; events: WorkerEvent[] }> {
-  const { context, host } = await openTestDatabase();
-  const channel = new MessageChannel();
-  const server = createRpcServer({ commands, context, post: (message) => channel.port2.postMessage(message) });
-  channel.port2.onmessage = (event: MessageEvent<unknown>) => void server.handle(event.data);
-  const client = new RpcClient(portEndpoint(channel.port1));
-  const events: WorkerEvent[] = [];
-  client.onEvent((event) => events.push(event));
-  closers.push(() => {
-    client.close();
-    channel.port1.close();
-    channel.port2.close();
-    host.close();
-  });
+  const { client, events, close } = await openTestClient();
+  closers.push(close);
   return { client, events };
 }
 
@@ -66,7 +52,7 @@ describe('the typed message layer', () => {
     const { client, events } = await connected();
     await client.call('tasks.create', { title: 'Announce me', focusDate: TODAY });
     await client.call('tasks.listForDay', { date: TODAY });
-    expect(events).toEqual([{ type: 'changed', tables: ['tasks'] }]);
+    expect(events).toEqual([{ type: 'changed', tables: ['task_status_history', 'tasks'] }]);
   });
 
   it('maps a not-found update to a not_found error', async () => {

@@ -1,7 +1,8 @@
 import type { Generated } from 'kysely';
+import type { ModelTables, TaskModelColumns } from './model-tables';
 
-/** Row of `tasks` (migration 0001), mirroring the SQL exactly. */
-export interface TasksTable {
+/** Row of `tasks` (0001, with the links 0002 adds), mirroring the SQL exactly. */
+export interface TasksTable extends TaskModelColumns {
   id: string;
   title: string;
   description: Generated<string>;
@@ -17,6 +18,6 @@ export interface TasksTable {
 }
 
 /** Every table Kysely may query. */
-export interface Tables {
+export interface Tables extends ModelTables {
   tasks: TasksTable;
 }
