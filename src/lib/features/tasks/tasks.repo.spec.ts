@@ -13,7 +13,20 @@ async function repository(): Promise<TasksRepository> {
 }
 
 function draft(title: string, extra: Partial<TaskCreate> = {}): TaskCreate {
-  return { title, description: '', priority: 'medium', estimatedMinutes: null, focusDate: TODAY, dueDate: null, ...extra };
+  return {
+    title,
+    description: '',
+    priority: 'medium',
+    estimatedMinutes: null,
+    focusDate: TODAY,
+    dueDate: null,
+    parentId: null,
+    goalId: null,
+    projectId: null,
+    organizationId: null,
+    assigneeId: null,
+    ...extra
+  };
 }
 
 afterEach(() => {

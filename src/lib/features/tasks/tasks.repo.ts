@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { RpcFailure } from '../../rpc/result';
+import { camelizeRow, toColumns } from '../../db/entities/case';
 import type { Tables, TasksTable } from '../../db/schema/tables';
 import type { Task, TaskCreate, TaskStatus, TaskUpdate } from './tasks';
 
@@ -58,7 +59,12 @@ export class TasksRepository {
         priority: input.priority,
         estimated_minutes: input.estimatedMinutes,
         focus_date: input.focusDate,
-        due_date: input.dueDate
+        due_date: input.dueDate,
+        parent_id: input.parentId,
+        goal_id: input.goalId,
+        project_id: input.projectId,
+        organization_id: input.organizationId,
+        assignee_id: input.assigneeId
       })
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -66,14 +72,7 @@ export class TasksRepository {
   }
 
   async update({ id, ...patch }: TaskUpdate): Promise<Task> {
-    const changes = {
-      ...(patch.title !== undefined && { title: patch.title }),
-      ...(patch.description !== undefined && { description: patch.description }),
-      ...(patch.priority !== undefined && { priority: patch.priority }),
-      ...(patch.estimatedMinutes !== undefined && { estimated_minutes: patch.estimatedMinutes }),
-      ...(patch.focusDate !== undefined && { focus_date: patch.focusDate }),
-      ...(patch.dueDate !== undefined && { due_date: patch.dueDate })
-    };
+    const changes = toColumns(patch) as Partial<Omit<TaskRow, 'id'>>;
     if (Object.keys(changes).length === 0) return this.get(id);
     return this.#updateLive(id, changes);
   }
@@ -118,17 +117,5 @@ export class TasksRepository {
 }
 
 function toTask(row: TaskRow): Task {
-  return {
-    id: row.id,
-    title: row.title,
-    description: row.description,
-    priority: row.priority,
-    status: row.status,
-    focusDate: row.focus_date,
-    dueDate: row.due_date,
-    estimatedMinutes: row.estimated_minutes,
-    completedAt: row.completed_at,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at
-  };
+  return camelizeRow(row);
 }

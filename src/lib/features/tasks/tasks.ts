@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { calendarDay, entityId, optionalText, requiredText, wholeNumberOrNull } from '../../validation/fields';
+import type { EntityRow } from '../../db/entities/entity';
+import { calendarDay, entityId, optionalRef, optionalText, requiredText, wholeNumberOrNull } from '../../validation/fields';
 
 export const TASK_PRIORITIES = ['high', 'medium', 'low'] as const;
 export const TASK_STATUSES = ['todo', 'in_progress', 'done', 'cancelled'] as const;
@@ -7,20 +8,8 @@ export const TASK_STATUSES = ['todo', 'in_progress', 'done', 'cancelled'] as con
 export type TaskPriority = (typeof TASK_PRIORITIES)[number];
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
-/** A task as the UI sees it. */
-export interface Task {
-  readonly id: string;
-  readonly title: string;
-  readonly description: string;
-  readonly priority: TaskPriority;
-  readonly status: TaskStatus;
-  readonly focusDate: string | null;
-  readonly dueDate: string | null;
-  readonly estimatedMinutes: number | null;
-  readonly completedAt: string | null;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-}
+/** A task as the UI sees it: the row with camelCase names. */
+export type Task = EntityRow<'tasks'>;
 
 const priority = v.picklist(TASK_PRIORITIES, 'Priority is high, medium or low.');
 const status = v.picklist(TASK_STATUSES, 'Status is to do, in progress, done or cancelled.');
@@ -32,7 +21,12 @@ export const TaskCreateInput = v.object({
   priority: v.optional(priority, 'medium'),
   estimatedMinutes: v.optional(estimate, null),
   focusDate: v.nullable(calendarDay('Focus day')),
-  dueDate: v.optional(v.nullable(calendarDay('Due date')), null)
+  dueDate: v.optional(v.nullable(calendarDay('Due date')), null),
+  parentId: v.optional(optionalRef, null),
+  goalId: v.optional(optionalRef, null),
+  projectId: v.optional(optionalRef, null),
+  organizationId: v.optional(optionalRef, null),
+  assigneeId: v.optional(optionalRef, null)
 });
 
 export const TaskUpdateInput = v.object({
@@ -42,12 +36,28 @@ export const TaskUpdateInput = v.object({
   priority: v.optional(priority),
   estimatedMinutes: v.optional(estimate),
   focusDate: v.optional(v.nullable(calendarDay('Focus day'))),
-  dueDate: v.optional(v.nullable(calendarDay('Due date')))
+  dueDate: v.optional(v.nullable(calendarDay('Due date'))),
+  goalId: v.optional(optionalRef),
+  projectId: v.optional(optionalRef),
+  organizationId: v.optional(optionalRef),
+  assigneeId: v.optional(optionalRef)
 });
 
 export const TaskStatusInput = v.object({ id: entityId, status });
 export const TaskIdInput = v.object({ id: entityId });
 export const TaskDayInput = v.object({ date: calendarDay('Day') });
+
+/** Filters for `tasks.list`, beyond the list basics (date range on the focus day, tag, paging). */
+export const TASK_FILTERS = {
+  status: status,
+  priority: priority,
+  projectId: entityId,
+  goalId: entityId,
+  organizationId: entityId,
+  assigneeId: entityId,
+  parentId: entityId,
+  dueDate: calendarDay('Due date')
+};
 
 export type TaskCreate = v.InferOutput<typeof TaskCreateInput>;
 export type TaskUpdate = v.InferOutput<typeof TaskUpdateInput>;

@@ -1,0 +1,45 @@
+import * as v from 'valibot';
+import type { SearchEntityType } from '../../db/schema/model-tables';
+
+export const SEARCHABLE: readonly SearchEntityType[] = [
+  'task',
+  'journal_entry',
+  'learning',
+  'meeting',
+  'feedback',
+  'decision',
+  'event',
+  'goal',
+  'person',
+  'project'
+];
+
+/** Marks the matched words inside a snippet; the UI renders them as text, never as HTML. */
+export const HIGHLIGHT_START = '\u0002';
+export const HIGHLIGHT_END = '\u0003';
+
+export interface SearchHit {
+  readonly entityType: SearchEntityType;
+  readonly entityId: string;
+  readonly title: string;
+  /** Text around the match with HIGHLIGHT_START/END around matched words. */
+  readonly snippet: string;
+  /** BM25 rank: lower is better. */
+  readonly rank: number;
+}
+
+export const SearchInput = v.object({
+  query: v.pipe(v.string('Type something to search for.'), v.trim(), v.minLength(1, 'Type something to search for.'), v.maxLength(200, 'A search is at most 200 characters.')),
+  types: v.optional(v.array(v.picklist(SEARCHABLE as [SearchEntityType, ...SearchEntityType[]], 'Unknown kind to search.'))),
+  limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200)))
+});
+
+/**
+ * Turns what a person types into a safe FTS5 query: every word must appear, the last one as a
+ * prefix (search as you type). Quotes keep FTS5 operators in the text from being interpreted.
+ */
+export function toFtsQuery(text: string): string | null {
+  const words = text.match(/[\p{L}\p{N}]+/gu);
+  if (!words || words.length === 0) return null;
+  return words.map((word, index) => `"${word}"${index === words.length - 1 ? '*' : ''}`).join(' ');
+}
