@@ -51,7 +51,7 @@ CREATE TABLE organizations (
   notes      TEXT NOT NULL DEFAULT '' CHECK (length(notes) <= 20000),
   created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
   updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
-  deleted_at TEXT CHECK (deleted_at IS NULL OR strftime('%Y-%m-%dT%H:%M:%fZ', deleted_at) = deleted_at)
+  deleted_at TEXT CHECK (deleted_at IS NULL OR strftime('%Y-%m-%dT%H:%M:%fZ', deleted_at) IS deleted_at)
 ) STRICT;
 
 -- Names are unique (case-insensitively) among organizations not in the trash.
@@ -67,7 +67,7 @@ CREATE TABLE people (
   notes           TEXT NOT NULL DEFAULT '' CHECK (length(notes) <= 20000),
   created_at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
   updated_at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
-  deleted_at      TEXT CHECK (deleted_at IS NULL OR strftime('%Y-%m-%dT%H:%M:%fZ', deleted_at) = deleted_at)
+  deleted_at      TEXT CHECK (deleted_at IS NULL OR strftime('%Y-%m-%dT%H:%M:%fZ', deleted_at) IS deleted_at)
 ) STRICT;
 
 CREATE INDEX people_name ON people (name) WHERE deleted_at IS NULL;
@@ -84,12 +84,12 @@ CREATE TABLE projects (
   tech_stack      TEXT NOT NULL DEFAULT '[]'
     CONSTRAINT "tech_stack: The tech stack must be a JSON array"
     CHECK (CASE WHEN json_valid(tech_stack) THEN json_type(tech_stack) = 'array' ELSE 0 END),
-  start_date      TEXT CHECK (start_date IS NULL OR date(start_date) = start_date),
-  end_date        TEXT CHECK (end_date IS NULL OR date(end_date) = end_date),
+  start_date      TEXT CHECK (start_date IS NULL OR date(start_date) IS start_date),
+  end_date        TEXT CHECK (end_date IS NULL OR date(end_date) IS end_date),
   organization_id TEXT REFERENCES organizations (id) ON DELETE SET NULL,
   created_at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
   updated_at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
-  deleted_at      TEXT CHECK (deleted_at IS NULL OR strftime('%Y-%m-%dT%H:%M:%fZ', deleted_at) = deleted_at),
+  deleted_at      TEXT CHECK (deleted_at IS NULL OR strftime('%Y-%m-%dT%H:%M:%fZ', deleted_at) IS deleted_at),
   CONSTRAINT "end_date: A project cannot end before it starts" CHECK (end_date IS NULL OR start_date IS NULL OR end_date >= start_date)
 ) STRICT;
 
@@ -106,11 +106,11 @@ CREATE TABLE skills (
   name           TEXT NOT NULL COLLATE NOCASE CHECK (length(name) BETWEEN 1 AND 100 AND name = trim(name)),
   category       TEXT NOT NULL DEFAULT 'technical' CHECK (category IN ('technical', 'soft_skill', 'domain', 'other')),
   confidence     INTEGER NOT NULL DEFAULT 1 CHECK (confidence BETWEEN 1 AND 5),
-  last_used_date TEXT CHECK (last_used_date IS NULL OR date(last_used_date) = last_used_date),
+  last_used_date TEXT CHECK (last_used_date IS NULL OR date(last_used_date) IS last_used_date),
   notes          TEXT NOT NULL DEFAULT '' CHECK (length(notes) <= 20000),
   created_at     TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
   updated_at     TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
-  deleted_at     TEXT CHECK (deleted_at IS NULL OR strftime('%Y-%m-%dT%H:%M:%fZ', deleted_at) = deleted_at)
+  deleted_at     TEXT CHECK (deleted_at IS NULL OR strftime('%Y-%m-%dT%H:%M:%fZ', deleted_at) IS deleted_at)
 ) STRICT;
 
 -- Names are unique (case-insensitively) among skills not in the trash.
@@ -177,9 +177,9 @@ CREATE TABLE goals (
   description         TEXT NOT NULL DEFAULT '' CHECK (length(description) <= 20000),
   category            TEXT CHECK (category IS NULL OR category IN ('career', 'technical', 'soft_skill', 'hiring_readiness', 'learning', 'health', 'personal', 'other')),
   status              TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'on_hold', 'completed', 'abandoned')),
-  start_date          TEXT CHECK (start_date IS NULL OR date(start_date) = start_date),
-  target_date         TEXT CHECK (target_date IS NULL OR date(target_date) = target_date),
-  completed_date      TEXT CHECK (completed_date IS NULL OR date(completed_date) = completed_date),
+  start_date          TEXT CHECK (start_date IS NULL OR date(start_date) IS start_date),
+  target_date         TEXT CHECK (target_date IS NULL OR date(target_date) IS target_date),
+  completed_date      TEXT CHECK (completed_date IS NULL OR date(completed_date) IS completed_date),
   progress            INTEGER NOT NULL DEFAULT 0 CHECK (progress BETWEEN 0 AND 100),
   -- 1 = lowest ... 5 = highest.
   priority            INTEGER NOT NULL DEFAULT 3 CHECK (priority BETWEEN 1 AND 5),
@@ -188,7 +188,7 @@ CREATE TABLE goals (
   satisfaction        INTEGER CHECK (satisfaction IS NULL OR satisfaction BETWEEN 1 AND 10),
   created_at          TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
   updated_at          TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
-  deleted_at          TEXT CHECK (deleted_at IS NULL OR strftime('%Y-%m-%dT%H:%M:%fZ', deleted_at) = deleted_at),
+  deleted_at          TEXT CHECK (deleted_at IS NULL OR strftime('%Y-%m-%dT%H:%M:%fZ', deleted_at) IS deleted_at),
   -- Backstops for the readable trigger messages below.
   CONSTRAINT "parent_id: An ultimate goal cannot have a parent goal" CHECK (parent_id IS NULL OR level <> 'ultimate'),
   CONSTRAINT "parent_id: A goal cannot be its own parent" CHECK (parent_id IS NULL OR parent_id <> id),
@@ -209,9 +209,9 @@ CREATE TABLE goal_milestones (
   description    TEXT NOT NULL DEFAULT '' CHECK (length(description) <= 20000),
   -- Order within the goal, ascending.
   position       INTEGER NOT NULL DEFAULT 0 CHECK (position >= 0),
-  target_date    TEXT CHECK (target_date IS NULL OR date(target_date) = target_date),
+  target_date    TEXT CHECK (target_date IS NULL OR date(target_date) IS target_date),
   completed      INTEGER NOT NULL DEFAULT 0 CHECK (completed IN (0, 1)),
-  completed_date TEXT CHECK (completed_date IS NULL OR date(completed_date) = completed_date),
+  completed_date TEXT CHECK (completed_date IS NULL OR date(completed_date) IS completed_date),
   created_at     TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
   updated_at     TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
   CONSTRAINT "completed_date: Only a completed milestone has a completion day" CHECK (completed = 1 OR completed_date IS NULL)
@@ -225,11 +225,11 @@ CREATE TABLE practice_sessions (
   title               TEXT NOT NULL CHECK (length(trim(title)) BETWEEN 1 AND 200),
   description         TEXT NOT NULL DEFAULT '' CHECK (length(description) <= 20000),
   -- The local day the session is (or was) held on.
-  session_date        TEXT NOT NULL CHECK (date(session_date) = session_date),
-  planned_start_at    TEXT CHECK (planned_start_at IS NULL OR strftime('%Y-%m-%dT%H:%M:%fZ', planned_start_at) = planned_start_at),
-  planned_end_at      TEXT CHECK (planned_end_at IS NULL OR strftime('%Y-%m-%dT%H:%M:%fZ', planned_end_at) = planned_end_at),
-  actual_start_at     TEXT CHECK (actual_start_at IS NULL OR strftime('%Y-%m-%dT%H:%M:%fZ', actual_start_at) = actual_start_at),
-  actual_end_at       TEXT CHECK (actual_end_at IS NULL OR strftime('%Y-%m-%dT%H:%M:%fZ', actual_end_at) = actual_end_at),
+  session_date        TEXT NOT NULL CHECK (date(session_date) IS session_date),
+  planned_start_at    TEXT CHECK (planned_start_at IS NULL OR strftime('%Y-%m-%dT%H:%M:%fZ', planned_start_at) IS planned_start_at),
+  planned_end_at      TEXT CHECK (planned_end_at IS NULL OR strftime('%Y-%m-%dT%H:%M:%fZ', planned_end_at) IS planned_end_at),
+  actual_start_at     TEXT CHECK (actual_start_at IS NULL OR strftime('%Y-%m-%dT%H:%M:%fZ', actual_start_at) IS actual_start_at),
+  actual_end_at       TEXT CHECK (actual_end_at IS NULL OR strftime('%Y-%m-%dT%H:%M:%fZ', actual_end_at) IS actual_end_at),
   -- Actual minutes spent (may be given without start/end times).
   duration_minutes    INTEGER CHECK (duration_minutes IS NULL OR duration_minutes BETWEEN 0 AND 1440),
   focus_score         INTEGER CHECK (focus_score IS NULL OR focus_score BETWEEN 1 AND 10),
@@ -241,7 +241,7 @@ CREATE TABLE practice_sessions (
   completed           INTEGER NOT NULL DEFAULT 0 CHECK (completed IN (0, 1)),
   created_at          TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
   updated_at          TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
-  deleted_at          TEXT CHECK (deleted_at IS NULL OR strftime('%Y-%m-%dT%H:%M:%fZ', deleted_at) = deleted_at),
+  deleted_at          TEXT CHECK (deleted_at IS NULL OR strftime('%Y-%m-%dT%H:%M:%fZ', deleted_at) IS deleted_at),
   CONSTRAINT "planned_end_at: The planned end must be after the planned start" CHECK (planned_end_at IS NULL OR planned_start_at IS NULL OR planned_end_at > planned_start_at),
   CONSTRAINT "actual_end_at: The actual end must be after the actual start" CHECK (actual_end_at IS NULL OR actual_start_at IS NULL OR actual_end_at > actual_start_at)
 ) STRICT;
@@ -370,8 +370,8 @@ END;
 CREATE TABLE time_entries (
   id         TEXT PRIMARY KEY NOT NULL CHECK (length(id) BETWEEN 1 AND 64),
   task_id    TEXT NOT NULL REFERENCES tasks (id) ON DELETE CASCADE,
-  started_at TEXT NOT NULL CHECK (started_at = strftime('%Y-%m-%dT%H:%M:%fZ', started_at)),
-  ended_at   TEXT CHECK (ended_at IS NULL OR strftime('%Y-%m-%dT%H:%M:%fZ', ended_at) = ended_at),
+  started_at TEXT NOT NULL CHECK (started_at IS strftime('%Y-%m-%dT%H:%M:%fZ', started_at)),
+  ended_at   TEXT CHECK (ended_at IS NULL OR strftime('%Y-%m-%dT%H:%M:%fZ', ended_at) IS ended_at),
   note       TEXT NOT NULL DEFAULT '' CHECK (length(note) <= 2000),
   created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
   updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
@@ -435,7 +435,7 @@ SELECT id, NULL, status, updated_at, updated_at FROM tasks;
 CREATE TABLE meetings (
   id                TEXT PRIMARY KEY NOT NULL CHECK (length(id) BETWEEN 1 AND 64),
   title             TEXT NOT NULL CHECK (length(trim(title)) BETWEEN 1 AND 200),
-  meeting_date      TEXT NOT NULL CHECK (date(meeting_date) = meeting_date),
+  meeting_date      TEXT NOT NULL CHECK (date(meeting_date) IS meeting_date),
   meeting_time      TEXT CHECK (meeting_time IS NULL OR (meeting_time GLOB '[0-2][0-9]:[0-5][0-9]' AND meeting_time < '24:00')),
   duration_minutes  INTEGER CHECK (duration_minutes IS NULL OR duration_minutes BETWEEN 0 AND 1440),
   organization_id   TEXT REFERENCES organizations (id) ON DELETE SET NULL,
@@ -444,7 +444,7 @@ CREATE TABLE meetings (
   questions_asked   TEXT NOT NULL DEFAULT '' CHECK (length(questions_asked) <= 20000),
   created_at        TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
   updated_at        TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
-  deleted_at        TEXT CHECK (deleted_at IS NULL OR strftime('%Y-%m-%dT%H:%M:%fZ', deleted_at) = deleted_at)
+  deleted_at        TEXT CHECK (deleted_at IS NULL OR strftime('%Y-%m-%dT%H:%M:%fZ', deleted_at) IS deleted_at)
 ) STRICT;
 
 CREATE INDEX meetings_meeting_date ON meetings (meeting_date) WHERE deleted_at IS NULL;
@@ -469,10 +469,10 @@ CREATE TABLE learnings (
   type          TEXT NOT NULL CHECK (type IN ('aha_moment', 'concept', 'insight')),
   source        TEXT CHECK (source IS NULL OR source IN ('meeting', 'self_study', 'project', 'course', 'reading', 'conversation', 'other')),
   meeting_id    TEXT REFERENCES meetings (id) ON DELETE SET NULL,
-  learning_date TEXT NOT NULL CHECK (date(learning_date) = learning_date),
+  learning_date TEXT NOT NULL CHECK (date(learning_date) IS learning_date),
   created_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
   updated_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
-  deleted_at    TEXT CHECK (deleted_at IS NULL OR strftime('%Y-%m-%dT%H:%M:%fZ', deleted_at) = deleted_at),
+  deleted_at    TEXT CHECK (deleted_at IS NULL OR strftime('%Y-%m-%dT%H:%M:%fZ', deleted_at) IS deleted_at),
   CONSTRAINT "source: A learning linked to a meeting has the source 'meeting'" CHECK (meeting_id IS NULL OR source = 'meeting')
 ) STRICT;
 
@@ -483,13 +483,13 @@ CREATE INDEX learnings_meeting_id ON learnings (meeting_id);
 CREATE TABLE feedback (
   id             TEXT PRIMARY KEY NOT NULL CHECK (length(id) BETWEEN 1 AND 64),
   from_person_id TEXT REFERENCES people (id) ON DELETE SET NULL,
-  feedback_date  TEXT NOT NULL CHECK (date(feedback_date) = feedback_date),
+  feedback_date  TEXT NOT NULL CHECK (date(feedback_date) IS feedback_date),
   content        TEXT NOT NULL CHECK (length(trim(content)) BETWEEN 1 AND 20000),
   category       TEXT CHECK (category IS NULL OR category IN ('technical', 'behavioral', 'general')),
   sentiment      TEXT CHECK (sentiment IS NULL OR sentiment IN ('positive', 'constructive', 'neutral')),
   created_at     TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
   updated_at     TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
-  deleted_at     TEXT CHECK (deleted_at IS NULL OR strftime('%Y-%m-%dT%H:%M:%fZ', deleted_at) = deleted_at)
+  deleted_at     TEXT CHECK (deleted_at IS NULL OR strftime('%Y-%m-%dT%H:%M:%fZ', deleted_at) IS deleted_at)
 ) STRICT;
 
 CREATE INDEX feedback_feedback_date ON feedback (feedback_date) WHERE deleted_at IS NULL;
@@ -501,13 +501,13 @@ CREATE TABLE action_items (
   description  TEXT NOT NULL CHECK (length(trim(description)) BETWEEN 1 AND 2000),
   status       TEXT NOT NULL DEFAULT 'todo' CHECK (status IN ('todo', 'in_progress', 'done', 'cancelled')),
   priority     TEXT NOT NULL DEFAULT 'medium' CHECK (priority IN ('high', 'medium', 'low')),
-  due_date     TEXT CHECK (due_date IS NULL OR date(due_date) = due_date),
-  completed_at TEXT CHECK (completed_at IS NULL OR strftime('%Y-%m-%dT%H:%M:%fZ', completed_at) = completed_at),
+  due_date     TEXT CHECK (due_date IS NULL OR date(due_date) IS due_date),
+  completed_at TEXT CHECK (completed_at IS NULL OR strftime('%Y-%m-%dT%H:%M:%fZ', completed_at) IS completed_at),
   meeting_id   TEXT REFERENCES meetings (id) ON DELETE SET NULL,
   feedback_id  TEXT REFERENCES feedback (id) ON DELETE SET NULL,
   created_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
   updated_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
-  deleted_at   TEXT CHECK (deleted_at IS NULL OR strftime('%Y-%m-%dT%H:%M:%fZ', deleted_at) = deleted_at),
+  deleted_at   TEXT CHECK (deleted_at IS NULL OR strftime('%Y-%m-%dT%H:%M:%fZ', deleted_at) IS deleted_at),
   CONSTRAINT "completed_at: A done action item carries the moment it was finished, and only a done one does" CHECK ((status = 'done') = (completed_at IS NOT NULL)),
   CONSTRAINT "feedback_id: An action item comes from a meeting or from feedback, not both" CHECK (meeting_id IS NULL OR feedback_id IS NULL)
 ) STRICT;
@@ -523,7 +523,7 @@ CREATE INDEX action_items_feedback_id ON action_items (feedback_id);
 -- A quick energy and engagement check-in (1 very low ... 5 very high).
 CREATE TABLE energy_checkins (
   id               TEXT PRIMARY KEY NOT NULL CHECK (length(id) BETWEEN 1 AND 64),
-  checkin_date     TEXT NOT NULL CHECK (date(checkin_date) = checkin_date),
+  checkin_date     TEXT NOT NULL CHECK (date(checkin_date) IS checkin_date),
   checkin_time     TEXT NOT NULL CHECK (checkin_time GLOB '[0-2][0-9]:[0-5][0-9]' AND checkin_time < '24:00'),
   energy_level     INTEGER NOT NULL CHECK (energy_level BETWEEN 1 AND 5),
   engagement_level INTEGER NOT NULL CHECK (engagement_level BETWEEN 1 AND 5),
@@ -531,7 +531,7 @@ CREATE TABLE energy_checkins (
   notes            TEXT NOT NULL DEFAULT '' CHECK (length(notes) <= 20000),
   created_at       TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
   updated_at       TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
-  deleted_at       TEXT CHECK (deleted_at IS NULL OR strftime('%Y-%m-%dT%H:%M:%fZ', deleted_at) = deleted_at)
+  deleted_at       TEXT CHECK (deleted_at IS NULL OR strftime('%Y-%m-%dT%H:%M:%fZ', deleted_at) IS deleted_at)
 ) STRICT;
 
 CREATE INDEX energy_checkins_checkin_date ON energy_checkins (checkin_date, checkin_time) WHERE deleted_at IS NULL;
@@ -539,7 +539,7 @@ CREATE INDEX energy_checkins_checkin_date ON energy_checkins (checkin_date, chec
 -- One mood reading (several a day), 1-10 scales.
 CREATE TABLE mood_logs (
   id            TEXT PRIMARY KEY NOT NULL CHECK (length(id) BETWEEN 1 AND 64),
-  log_date      TEXT NOT NULL CHECK (date(log_date) = log_date),
+  log_date      TEXT NOT NULL CHECK (date(log_date) IS log_date),
   log_time      TEXT NOT NULL CHECK (log_time GLOB '[0-2][0-9]:[0-5][0-9]' AND log_time < '24:00'),
   mood          INTEGER NOT NULL CHECK (mood BETWEEN 1 AND 10),
   energy_level  INTEGER CHECK (energy_level IS NULL OR energy_level BETWEEN 1 AND 10),
@@ -555,7 +555,7 @@ CREATE TABLE mood_logs (
   activity      TEXT NOT NULL DEFAULT '' CHECK (length(activity) <= 2000),
   created_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
   updated_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
-  deleted_at    TEXT CHECK (deleted_at IS NULL OR strftime('%Y-%m-%dT%H:%M:%fZ', deleted_at) = deleted_at)
+  deleted_at    TEXT CHECK (deleted_at IS NULL OR strftime('%Y-%m-%dT%H:%M:%fZ', deleted_at) IS deleted_at)
 ) STRICT;
 
 CREATE INDEX mood_logs_log_date ON mood_logs (log_date, log_time) WHERE deleted_at IS NULL;
@@ -563,7 +563,7 @@ CREATE INDEX mood_logs_log_date ON mood_logs (log_date, log_time) WHERE deleted_
 -- A journal entry with the day's mood, energy, stress and sleep.
 CREATE TABLE journal_entries (
   id           TEXT PRIMARY KEY NOT NULL CHECK (length(id) BETWEEN 1 AND 64),
-  entry_date   TEXT NOT NULL CHECK (date(entry_date) = entry_date),
+  entry_date   TEXT NOT NULL CHECK (date(entry_date) IS entry_date),
   entry_time   TEXT CHECK (entry_time IS NULL OR (entry_time GLOB '[0-2][0-9]:[0-5][0-9]' AND entry_time < '24:00')),
   title        TEXT NOT NULL DEFAULT '' CHECK (length(title) <= 200),
   content      TEXT NOT NULL DEFAULT '' CHECK (length(content) <= 100000),
@@ -576,7 +576,7 @@ CREATE TABLE journal_entries (
   weather      TEXT CHECK (weather IS NULL OR length(weather) <= 100),
   created_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
   updated_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
-  deleted_at   TEXT CHECK (deleted_at IS NULL OR strftime('%Y-%m-%dT%H:%M:%fZ', deleted_at) = deleted_at)
+  deleted_at   TEXT CHECK (deleted_at IS NULL OR strftime('%Y-%m-%dT%H:%M:%fZ', deleted_at) IS deleted_at)
 ) STRICT;
 
 CREATE INDEX journal_entries_entry_date ON journal_entries (entry_date) WHERE deleted_at IS NULL;
@@ -587,7 +587,7 @@ CREATE TABLE events (
   title            TEXT NOT NULL CHECK (length(trim(title)) BETWEEN 1 AND 200),
   description      TEXT NOT NULL DEFAULT '' CHECK (length(description) <= 20000),
   type             TEXT CHECK (type IS NULL OR type IN ('meeting', 'achievement', 'social', 'health', 'work', 'personal', 'other')),
-  event_date       TEXT NOT NULL CHECK (date(event_date) = event_date),
+  event_date       TEXT NOT NULL CHECK (date(event_date) IS event_date),
   event_time       TEXT CHECK (event_time IS NULL OR (event_time GLOB '[0-2][0-9]:[0-5][0-9]' AND event_time < '24:00')),
   duration_minutes INTEGER CHECK (duration_minutes IS NULL OR duration_minutes BETWEEN 0 AND 10080),
   importance       INTEGER CHECK (importance IS NULL OR importance BETWEEN 1 AND 5),
@@ -597,7 +597,7 @@ CREATE TABLE events (
   journal_entry_id TEXT REFERENCES journal_entries (id) ON DELETE SET NULL,
   created_at       TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
   updated_at       TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
-  deleted_at       TEXT CHECK (deleted_at IS NULL OR strftime('%Y-%m-%dT%H:%M:%fZ', deleted_at) = deleted_at)
+  deleted_at       TEXT CHECK (deleted_at IS NULL OR strftime('%Y-%m-%dT%H:%M:%fZ', deleted_at) IS deleted_at)
 ) STRICT;
 
 CREATE INDEX events_event_date ON events (event_date) WHERE deleted_at IS NULL;
@@ -623,7 +623,7 @@ CREATE TABLE decisions (
   -- The situation that called for a decision.
   context                 TEXT NOT NULL DEFAULT '' CHECK (length(context) <= 20000),
   category                TEXT CHECK (category IS NULL OR category IN ('career', 'work', 'health', 'finance', 'relationship', 'personal', 'other')),
-  decision_date           TEXT NOT NULL CHECK (date(decision_date) = decision_date),
+  decision_date           TEXT NOT NULL CHECK (date(decision_date) IS decision_date),
   decision_time           TEXT CHECK (decision_time IS NULL OR (decision_time GLOB '[0-2][0-9]:[0-5][0-9]' AND decision_time < '24:00')),
   mood_when_decided       INTEGER CHECK (mood_when_decided IS NULL OR mood_when_decided BETWEEN 1 AND 10),
   confidence_level        INTEGER CHECK (confidence_level IS NULL OR confidence_level BETWEEN 1 AND 10),
@@ -635,19 +635,19 @@ CREATE TABLE decisions (
   expected_outcome        TEXT NOT NULL DEFAULT '' CHECK (length(expected_outcome) <= 20000),
   success_criteria        TEXT NOT NULL DEFAULT '' CHECK (length(success_criteria) <= 20000),
   -- When to look back at how it turned out.
-  review_date             TEXT CHECK (review_date IS NULL OR date(review_date) = review_date),
+  review_date             TEXT CHECK (review_date IS NULL OR date(review_date) IS review_date),
   actual_outcome          TEXT NOT NULL DEFAULT '' CHECK (length(actual_outcome) <= 20000),
-  outcome_date            TEXT CHECK (outcome_date IS NULL OR date(outcome_date) = outcome_date),
+  outcome_date            TEXT CHECK (outcome_date IS NULL OR date(outcome_date) IS outcome_date),
   satisfaction            INTEGER CHECK (satisfaction IS NULL OR satisfaction BETWEEN 1 AND 10),
   would_decide_same_again INTEGER CHECK (would_decide_same_again IS NULL OR would_decide_same_again IN (0, 1)),
   reversed                INTEGER NOT NULL DEFAULT 0 CHECK (reversed IN (0, 1)),
-  reversal_date           TEXT CHECK (reversal_date IS NULL OR date(reversal_date) = reversal_date),
+  reversal_date           TEXT CHECK (reversal_date IS NULL OR date(reversal_date) IS reversal_date),
   reversal_reason         TEXT NOT NULL DEFAULT '' CHECK (length(reversal_reason) <= 20000),
   -- The journal entry written about it, if any.
   journal_entry_id        TEXT REFERENCES journal_entries (id) ON DELETE SET NULL,
   created_at              TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
   updated_at              TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
-  deleted_at              TEXT CHECK (deleted_at IS NULL OR strftime('%Y-%m-%dT%H:%M:%fZ', deleted_at) = deleted_at),
+  deleted_at              TEXT CHECK (deleted_at IS NULL OR strftime('%Y-%m-%dT%H:%M:%fZ', deleted_at) IS deleted_at),
   CONSTRAINT "review_date: The review date cannot be before the decision" CHECK (review_date IS NULL OR review_date >= decision_date),
   CONSTRAINT "outcome_date: The outcome cannot come before the decision" CHECK (outcome_date IS NULL OR outcome_date >= decision_date),
   CONSTRAINT "reversal_date: The reversal cannot come before the decision" CHECK (reversal_date IS NULL OR reversal_date >= decision_date),
@@ -689,11 +689,11 @@ CREATE TABLE habits (
     CHECK (CASE WHEN json_valid(target_days) THEN json_type(target_days) = 'array' AND trim(target_days, '[],1234567') = '' AND target_days NOT GLOB '*[0-9][0-9]*' ELSE 0 END),
   times_per_week INTEGER CHECK (times_per_week IS NULL OR times_per_week BETWEEN 1 AND 7),
   status         TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'paused', 'completed')),
-  start_date     TEXT NOT NULL CHECK (date(start_date) = start_date),
-  end_date       TEXT CHECK (end_date IS NULL OR date(end_date) = end_date),
+  start_date     TEXT NOT NULL CHECK (date(start_date) IS start_date),
+  end_date       TEXT CHECK (end_date IS NULL OR date(end_date) IS end_date),
   created_at     TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
   updated_at     TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
-  deleted_at     TEXT CHECK (deleted_at IS NULL OR strftime('%Y-%m-%dT%H:%M:%fZ', deleted_at) = deleted_at),
+  deleted_at     TEXT CHECK (deleted_at IS NULL OR strftime('%Y-%m-%dT%H:%M:%fZ', deleted_at) IS deleted_at),
   CONSTRAINT "target_days: Pick the weekdays for a habit on specific days (and only then)" CHECK ((frequency = 'specific_days') = (target_days <> '[]')),
   CONSTRAINT "times_per_week: Say how many times a week (only for a habit done a number of times per week)" CHECK ((frequency = 'times_per_week') = (times_per_week IS NOT NULL)),
   CONSTRAINT "end_date: A habit cannot end before it starts" CHECK (end_date IS NULL OR end_date >= start_date)
@@ -705,7 +705,7 @@ CREATE INDEX habits_status ON habits (status) WHERE deleted_at IS NULL;
 CREATE TABLE habit_logs (
   id            TEXT PRIMARY KEY NOT NULL CHECK (length(id) BETWEEN 1 AND 64),
   habit_id      TEXT NOT NULL REFERENCES habits (id) ON DELETE CASCADE,
-  log_date      TEXT NOT NULL CHECK (date(log_date) = log_date),
+  log_date      TEXT NOT NULL CHECK (date(log_date) IS log_date),
   completed     INTEGER NOT NULL CHECK (completed IN (0, 1)),
   difficulty    INTEGER CHECK (difficulty IS NULL OR difficulty BETWEEN 1 AND 5),
   satisfaction  INTEGER CHECK (satisfaction IS NULL OR satisfaction BETWEEN 1 AND 5),
@@ -823,12 +823,12 @@ CREATE TABLE insights (
   confidence      REAL NOT NULL CHECK (confidence BETWEEN 0 AND 1),
   -- JSON evidence behind the insight.
   supporting_data TEXT NOT NULL DEFAULT '{}' CONSTRAINT "supporting_data: Supporting data must be valid JSON" CHECK (json_valid(supporting_data)),
-  viewed_at       TEXT CHECK (viewed_at IS NULL OR strftime('%Y-%m-%dT%H:%M:%fZ', viewed_at) = viewed_at),
-  dismissed_at    TEXT CHECK (dismissed_at IS NULL OR strftime('%Y-%m-%dT%H:%M:%fZ', dismissed_at) = dismissed_at),
-  acted_on_at     TEXT CHECK (acted_on_at IS NULL OR strftime('%Y-%m-%dT%H:%M:%fZ', acted_on_at) = acted_on_at),
+  viewed_at       TEXT CHECK (viewed_at IS NULL OR strftime('%Y-%m-%dT%H:%M:%fZ', viewed_at) IS viewed_at),
+  dismissed_at    TEXT CHECK (dismissed_at IS NULL OR strftime('%Y-%m-%dT%H:%M:%fZ', dismissed_at) IS dismissed_at),
+  acted_on_at     TEXT CHECK (acted_on_at IS NULL OR strftime('%Y-%m-%dT%H:%M:%fZ', acted_on_at) IS acted_on_at),
   helpful_rating  INTEGER CHECK (helpful_rating IS NULL OR helpful_rating BETWEEN 1 AND 5),
   -- After this moment the insight is no longer shown.
-  expires_at      TEXT CHECK (expires_at IS NULL OR strftime('%Y-%m-%dT%H:%M:%fZ', expires_at) = expires_at),
+  expires_at      TEXT CHECK (expires_at IS NULL OR strftime('%Y-%m-%dT%H:%M:%fZ', expires_at) IS expires_at),
   created_at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
   updated_at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 ) STRICT;
