@@ -1,0 +1,23 @@
+import { entityCommands } from '../../db/entities/entity-commands';
+import { linkCommands } from '../../db/entities/link-commands';
+import { command } from '../../rpc/command';
+import { decisionEntity, DueForReviewInput } from './decisions';
+import { decisionsDueForReview } from './decisions.repo';
+
+export const decisionsCommands = {
+  ...entityCommands('decisions', decisionEntity),
+  ...linkCommands(
+    'decisions',
+    { add: 'addPerson', remove: 'removePerson', list: 'people' },
+    {
+      table: 'decision_people',
+      ownerColumn: 'decision_id',
+      otherColumn: 'person_id',
+      otherField: 'personId',
+      otherTable: 'people',
+      otherOrder: 'name',
+      otherHasTrash: true
+    }
+  ),
+  'decisions.dueForReview': command({ input: DueForReviewInput, write: false, run: (c, { on }) => decisionsDueForReview(c.db, on) })
+};

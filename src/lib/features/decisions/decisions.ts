@@ -1,0 +1,64 @@
+import * as v from 'valibot';
+import { defineEntity, type EntityRow } from '../../db/entities/entity';
+import type { SqlBoolean } from '../../db/schema/model-tables';
+import { calendarDay, clockTime, oneOf, optionalRef, optionalText, rating, requiredText } from '../../validation/fields';
+
+export const DECISION_CATEGORIES = ['career', 'work', 'health', 'finance', 'relationship', 'personal', 'other'] as const;
+
+/** Yes or no, given as a boolean (or the 0/1 a row carries), stored as SQLite's 0/1. */
+function yesNo(label: string) {
+  const message = `${label} is yes or no.`;
+  return v.pipe(
+    v.union([v.boolean(message), v.picklist([0, 1], message)], message),
+    v.transform((value): SqlBoolean => (value === true || value === 1 ? 1 : 0))
+  );
+}
+
+/**
+ * A decision: the state and reasoning when it was made, what was expected, and later what happened.
+ * The database keeps the date order (review, outcome, reversal not before the decision) and that
+ * only a reversed decision has a reversal date or reason.
+ */
+export const decisionEntity = defineEntity({
+  table: 'decisions',
+  noun: 'decision',
+  trash: true,
+  titleColumn: 'title',
+  dateColumn: 'decision_date',
+  fields: {
+    title: requiredText('Title', 200),
+    description: v.optional(optionalText('What was decided', 20000)),
+    context: v.optional(optionalText('Context', 20000)),
+    category: v.optional(v.nullable(oneOf('Category', DECISION_CATEGORIES))),
+    decisionDate: calendarDay('Date'),
+    decisionTime: v.optional(v.nullable(clockTime('Time'))),
+    moodWhenDecided: v.optional(v.nullable(rating('Mood', 1, 10))),
+    confidenceLevel: v.optional(v.nullable(rating('Confidence', 1, 10))),
+    stressLevel: v.optional(v.nullable(rating('Stress', 1, 10))),
+    importance: v.optional(v.nullable(rating('Importance', 1, 5))),
+    timeToDecideHours: v.optional(v.nullable(rating('Time to decide (hours)', 0, 87600))),
+    alternatives: v.optional(optionalText('Alternatives', 20000)),
+    expectedOutcome: v.optional(optionalText('Expected outcome', 20000)),
+    successCriteria: v.optional(optionalText('Success criteria', 20000)),
+    reviewDate: v.optional(v.nullable(calendarDay('Review date'))),
+    actualOutcome: v.optional(optionalText('Actual outcome', 20000)),
+    outcomeDate: v.optional(v.nullable(calendarDay('Outcome date'))),
+    satisfaction: v.optional(v.nullable(rating('Satisfaction', 1, 10))),
+    wouldDecideSameAgain: v.optional(v.nullable(yesNo('Would decide the same again'))),
+    reversed: v.optional(yesNo('Reversed')),
+    reversalDate: v.optional(v.nullable(calendarDay('Reversal date'))),
+    reversalReason: v.optional(optionalText('Reason for the reversal', 20000)),
+    journalEntryId: v.optional(optionalRef)
+  },
+  filters: { category: oneOf('Category', DECISION_CATEGORIES) },
+  order: [
+    ['decision_date', 'desc'],
+    ['decision_time', 'desc']
+  ],
+  tagLink: { table: 'decision_tags', column: 'decision_id' },
+  personLink: { table: 'decision_people', column: 'decision_id' }
+});
+
+export type Decision = EntityRow<'decisions'>;
+
+export const DueForReviewInput = v.object({ on: calendarDay('Day') });

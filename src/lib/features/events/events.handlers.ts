@@ -1,0 +1,20 @@
+import { entityCommands } from '../../db/entities/entity-commands';
+import { linkCommands } from '../../db/entities/link-commands';
+import { eventEntity } from './events';
+
+export const eventsCommands = {
+  ...entityCommands('events', eventEntity),
+  ...linkCommands(
+    'events',
+    { add: 'addPerson', remove: 'removePerson', list: 'people' },
+    {
+      table: 'event_people',
+      ownerColumn: 'event_id',
+      otherColumn: 'person_id',
+      otherField: 'personId',
+      otherTable: 'people',
+      otherOrder: 'name',
+      otherHasTrash: true
+    }
+  )
+};

@@ -1,0 +1,69 @@
+import * as v from 'valibot';
+import { defineEntity, type EntityRow } from '../../db/entities/entity';
+import { calendarDay, entityId, oneOf, optionalRef, optionalText, rating, requiredText } from '../../validation/fields';
+
+/** Top to bottom; a goal's parent is exactly one level above it (kept by the goals_tree_* triggers). */
+export const GOAL_LEVELS = ['ultimate', 'long_term', 'mid_term', 'short_term', 'immediate', 'micro', 'nano'] as const;
+export const GOAL_CATEGORIES = ['career', 'technical', 'soft_skill', 'hiring_readiness', 'learning', 'health', 'personal', 'other'] as const;
+export const GOAL_STATUSES = ['active', 'on_hold', 'completed', 'abandoned'] as const;
+
+export type GoalLevel = (typeof GOAL_LEVELS)[number];
+export type GoalCategory = (typeof GOAL_CATEGORIES)[number];
+export type GoalStatus = (typeof GOAL_STATUSES)[number];
+
+const level = oneOf('Level', GOAL_LEVELS);
+const category = oneOf('Category', GOAL_CATEGORIES);
+const status = oneOf('Status', GOAL_STATUSES);
+
+/** A goal in the one goal tree: ultimate > long-term > mid-term > short-term > immediate > micro > nano. */
+export const goalEntity = defineEntity({
+  table: 'goals',
+  noun: 'goal',
+  trash: true,
+  titleColumn: 'title',
+  dateColumn: 'target_date',
+  fields: {
+    level,
+    /** The goal one level up; `goals.move` is the way to re-parent with readable checks. */
+    parentId: v.optional(optionalRef),
+    /** Immediate goals only. */
+    practiceSessionId: v.optional(optionalRef),
+    title: requiredText('Title', 200),
+    description: v.optional(optionalText('Description', 20000)),
+    category: v.optional(v.nullable(category)),
+    status: v.optional(status),
+    startDate: v.optional(v.nullable(calendarDay('Start date'))),
+    targetDate: v.optional(v.nullable(calendarDay('Target date'))),
+    /** Set exactly when the status is completed. */
+    completedDate: v.optional(v.nullable(calendarDay('Completion date'))),
+    progress: v.optional(rating('Progress', 0, 100)),
+    priority: v.optional(rating('Priority', 1, 5)),
+    whyItMatters: v.optional(optionalText('Why it matters', 20000)),
+    lessonsLearned: v.optional(optionalText('Lessons learned', 20000)),
+    satisfaction: v.optional(v.nullable(rating('Satisfaction', 1, 10)))
+  },
+  filters: {
+    level,
+    status,
+    category,
+    /** `null` lists the goals not placed under another goal. */
+    parentId: optionalRef,
+    practiceSessionId: entityId
+  },
+  order: [
+    ['priority', 'desc'],
+    ['target_date', 'asc'],
+    ['title', 'asc']
+  ]
+});
+
+export type Goal = EntityRow<'goals'>;
+
+/** A goal as `goals.tree` lists it: depth 0 is drawn at the top (no live parent). */
+export type GoalTreeNode = Goal & { readonly depth: number };
+
+export const GoalMoveInput = v.object({
+  id: entityId,
+  /** The new parent, or null to take the goal out of the tree (a root). */
+  parentId: optionalRef
+});
