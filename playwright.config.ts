@@ -33,7 +33,9 @@ export default defineConfig({
     trace: 'retain-on-failure'
   },
   webServer: {
-    command: `npx vite preview --port ${port} --strictPort`,
+    // The built app served as any static host would serve it (SPA fallback to index.html).
+    // --dev makes the server read files on every request, so a test can publish a "new release".
+    command: `npx sirv build --single --dev --quiet --port ${port}`,
     port,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000

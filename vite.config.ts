@@ -1,8 +1,44 @@
 import { sveltekit } from '@sveltejs/kit/vite';
+import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { defineConfig } from 'vitest/config';
 
+const THEME = '#1f5f8b';
+
 export default defineConfig({
-  plugins: [sveltekit()],
+  plugins: [
+    sveltekit(),
+    SvelteKitPWA({
+      strategies: 'generateSW',
+      // The page registers the service worker itself (src/lib/app/pwa.svelte.ts) and asks before updating.
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest: {
+        name: 'Daybook',
+        short_name: 'Daybook',
+        description: 'A private work-and-growth journal that keeps everything on your device.',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        background_color: '#f7f7f5',
+        theme_color: THEME,
+        icons: [
+          { src: '/icons/pwa-64x64.png', sizes: '64x64', type: 'image/png' },
+          { src: '/icons/pwa-192x192.png', sizes: '192x192', type: 'image/png' },
+          { src: '/icons/pwa-512x512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: '/icons/maskable-icon-512x512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' }
+        ],
+        shortcuts: [{ name: 'New task', short_name: 'New task', url: '/?new=task', icons: [{ src: '/icons/pwa-192x192.png', sizes: '192x192' }] }]
+      },
+      workbox: {
+        // The whole shell, the database worker and sqlite3.wasm, so a hard reload works offline.
+        globPatterns: ['client/**/*.{js,css,html,ico,png,svg,webmanifest,wasm}'],
+        maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+        navigateFallback: '/',
+        cleanupOutdatedCaches: true
+      },
+      kit: { adapterFallback: 'index.html', spa: { fallbackMapping: '/' } }
+    })
+  ],
   // sqlite-wasm finds its .wasm next to itself with new URL(..., import.meta.url); pre-bundling breaks that.
   optimizeDeps: { exclude: ['@sqlite.org/sqlite-wasm'] },
   worker: { format: 'es' },

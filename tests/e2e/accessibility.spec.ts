@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './helpers';
 import { addTask, expectNoAxeViolations, openToday } from './helpers';
 
 for (const colorScheme of ['light', 'dark'] as const) {

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { expect, type Page } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
@@ -52,3 +52,31 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
   const summary = results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
   expect(summary).toEqual([]);
 }
+
+/**
+ * The test every spec uses: it records each request the app makes and fails if any goes to
+ * another origin (nothing leaves the device), and fails on any Content Security Policy violation.
+ */
+export const test = base.extend<{ originGuard: void }>({
+  originGuard: [
+    async ({ context, baseURL }, use) => {
+      const foreign: string[] = [];
+      const allowed = new URL(baseURL ?? 'http://localhost').origin;
+      context.on('request', (request) => {
+        const url = request.url();
+        if (/^(data|blob|about|chrome-extension):/.test(url)) return;
+        if (new URL(url).origin !== allowed) foreign.push(url);
+      });
+      const violations: string[] = [];
+      context.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+      });
+      await use();
+      expect(foreign, 'requests to other origins').toEqual([]);
+      expect(violations, 'Content Security Policy violations').toEqual([]);
+    },
+    { auto: true }
+  ]
+});
+
+export { expect };

@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, expect, test } from '@playwright/test';
+import { chromium } from '@playwright/test';
+import { expect, test } from './helpers';
 import { addTask, launchOptions, openToday, taskTitles } from './helpers';
 
 test('keeps tasks when the browser is closed and opened again on the same profile', async ({ baseURL }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './helpers';
 import { addTask, openToday, quickAdd, taskTitles, todayList } from './helpers';
 
 test.describe('Today', () => {
