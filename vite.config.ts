@@ -1,8 +1,11 @@
+import { readdirSync } from 'node:fs';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { defineConfig } from 'vitest/config';
 
 const THEME = '#1f5f8b';
+/** Pages tell the database worker which schema they were built for; a mismatch is refused. */
+const SCHEMA_VERSION = readdirSync('migrations').filter((name) => /^\d{4}_[a-z0-9_]+\.sql$/.test(name)).length;
 
 export default defineConfig({
   plugins: [
@@ -39,6 +42,7 @@ export default defineConfig({
       kit: { adapterFallback: 'index.html', spa: { fallbackMapping: '/' } }
     })
   ],
+  define: { __DAYBOOK_SCHEMA_VERSION__: JSON.stringify(SCHEMA_VERSION) },
   // sqlite-wasm finds its .wasm next to itself with new URL(..., import.meta.url); pre-bundling breaks that.
   optimizeDeps: { exclude: ['@sqlite.org/sqlite-wasm'] },
   worker: { format: 'es' },

@@ -35,7 +35,10 @@ export async function addTask(page: Page, title: string, options: { priority?: s
   if (options.priority) await form.getByLabel('Priority').selectOption(options.priority);
   if (options.estimate !== undefined) await form.getByLabel('Estimate (min)').fill(options.estimate);
   await form.getByLabel('New task').press('Enter');
-  await expect(form.getByLabel('New task')).toHaveValue('');
+  // The form clears once the worker has committed the task; poll every frame, not every 100 ms.
+  await page.waitForFunction(() => (document.getElementById('new-task-title') as HTMLInputElement | null)?.value === '', undefined, {
+    polling: 'raf'
+  });
 }
 
 export function todayList(page: Page) {

@@ -27,23 +27,6 @@ test('keeps tasks when the browser is closed and opened again on the same profil
   }
 });
 
-test('a second tab says Daybook is open elsewhere, touches nothing, and takes over when the first closes', async ({ context }) => {
-  const first = await context.newPage();
-  await openToday(first);
-  await addTask(first, 'Written in the first tab');
-
-  const second = await context.newPage();
-  await second.goto('/');
-  await expect(second.getByRole('heading', { name: 'Daybook is open in another tab' })).toBeVisible();
-  // The first tab still works and its data is intact.
-  await addTask(first, 'Still writing here');
-  await expect.poll(() => taskTitles(first)).toEqual(['Written in the first tab', 'Still writing here']);
-
-  await first.close();
-  await expect(second.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible({ timeout: 15_000 });
-  await expect.poll(() => taskTitles(second)).toEqual(['Written in the first tab', 'Still writing here']);
-});
-
 test('keeps every acknowledged task when the browser is killed mid-session', async ({ baseURL }) => {
   const profile = mkdtempSync(join(tmpdir(), 'daybook-crash-'));
   try {

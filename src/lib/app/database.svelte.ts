@@ -1,48 +1,64 @@
 import { RpcClient } from '../rpc/client';
-import type { CommandInput, CommandName, CommandOutput } from '../rpc/contract';
-import { workerEndpoint } from '../rpc/endpoint';
+import type { AttachMessage, CommandInput, CommandName, CommandOutput, WorkerEvent } from '../rpc/contract';
+import { portEndpoint, workerEndpoint, type Endpoint } from '../rpc/endpoint';
 import { fail, type Result } from '../rpc/result';
 import type { DatabaseStatus, StorageKind } from '../db/status';
+import type { FromBroker, ToBroker } from './tabs/broker-protocol';
 
-/** The Web Lock that marks which tab's worker owns the database files. */
+/** The Web Lock held by the tab whose worker owns the database files. */
 const OWNER_LOCK = 'daybook-database-owner';
+/** Where tabs without a SharedWorker ask the holder to let go. */
+const HANDOVER_CHANNEL = 'daybook-handover';
+/** This build's schema version (its number of migrations), set by vite.config.ts. */
+const SCHEMA_VERSION = __DAYBOOK_SCHEMA_VERSION__;
 
-export type ConnectionStatus = DatabaseStatus | { readonly state: 'starting' } | { readonly state: 'waiting' };
+export type ConnectionStatus =
+  | DatabaseStatus
+  | { readonly state: 'starting' }
+  /** Another tab holds the database and this browser cannot share it: offer to move it here. */
+  | { readonly state: 'waiting' }
+  /** This tab gave the database to another tab. */
+  | { readonly state: 'released' };
+
+export type TabRole = 'owner' | 'guest' | 'none';
 
 type TablesListener = (tables: readonly string[]) => void;
 
 /**
- * The page's one connection to the database worker. It elects this tab as the owner through a
- * Web Lock, so a second tab waits (and says so) instead of fighting over the files.
+ * The page's one connection to the database. The tab holding the Web Lock runs the database
+ * worker; every other tab gets a direct MessagePort to that worker through a SharedWorker broker,
+ * so all tabs work at once. When the holder goes away the next tab in the lock's queue takes over,
+ * and unanswered calls are sent again with their idempotency keys (nothing lost, nothing twice).
  */
 class DatabaseConnection {
   status = $state.raw<ConnectionStatus>({ state: 'starting' });
+  role = $state<TabRole>('none');
   #client: RpcClient | null = null;
   #worker: Worker | null = null;
+  #broker: MessagePort | null = null;
+  #releaseLock: (() => void) | null = null;
+  #queued = false;
   readonly #tableListeners = new Set<TablesListener>();
   #started = false;
 
-  /** Starts the worker at once (the wasm loads while the page renders), then opens the database. */
   start(): void {
     if (this.#started || typeof window === 'undefined') return;
     this.#started = true;
-    this.#spawn();
-    if (!('locks' in navigator)) {
-      void this.#open('persistent');
-      return;
-    }
-    void navigator.locks.request(OWNER_LOCK, { ifAvailable: true }, async (lock) => {
-      if (lock) return this.#holdWhileOpen();
-      this.status = { state: 'waiting' };
-      // Queue for the lock: when the other tab closes, this one takes over by itself.
-      return navigator.locks.request(OWNER_LOCK, () => this.#holdWhileOpen());
-    });
+    this.#connectBroker();
+    this.#listenForHandover();
+    void this.#requestOwnership({ ifAvailable: true });
   }
 
   /** Opens a temporary in-memory database, for browsers that cannot keep files. */
   async useTemporary(): Promise<void> {
-    this.#respawn();
-    await this.#open('memory');
+    await this.#openInNewWorker('memory');
+  }
+
+  /** Without a SharedWorker, moves the database from the other tab to this one. */
+  takeOver(): void {
+    this.status = { state: 'starting' };
+    new BroadcastChannel(HANDOVER_CHANNEL).postMessage('release');
+    if (!this.#queued) void this.#requestOwnership({ ifAvailable: false });
   }
 
   call<K extends CommandName>(name: K, input: CommandInput<K>): Promise<Result<CommandOutput<K>>> {
@@ -50,7 +66,7 @@ class DatabaseConnection {
     return this.#client.call(name, input);
   }
 
-  /** Calls `listener` after any write that changed one of `tables`. Returns an unsubscribe function. */
+  /** Calls `listener` after any write (in any tab) that changed one of `tables`. Returns an unsubscribe function. */
   onTablesChanged(tables: readonly string[], listener: () => void): () => void {
     const wrapped: TablesListener = (changed) => {
       if (changed.some((table) => tables.includes(table))) listener();
@@ -59,49 +75,130 @@ class DatabaseConnection {
     return () => this.#tableListeners.delete(wrapped);
   }
 
-  async #holdWhileOpen(): Promise<void> {
-    const status = await this.#openWithRetry();
-    if (status.state !== 'ready' && status.state !== 'blocked') return;
-    // Keep the lock for as long as this page lives.
-    await new Promise<never>(() => undefined);
+  /** Queues for the lock; runs as the holder once it is granted, until the page ends or hands over. */
+  async #requestOwnership(options: { ifAvailable: boolean }): Promise<void> {
+    this.#queued = !options.ifAvailable;
+    await navigator.locks.request(OWNER_LOCK, { ifAvailable: options.ifAvailable }, async (lock) => {
+      this.#queued = false;
+      if (!lock) {
+        this.#becomeGuest();
+        void this.#requestOwnership({ ifAvailable: false });
+        return;
+      }
+      const opened = await this.#becomeOwner();
+      if (!opened) return;
+      await new Promise<void>((release) => (this.#releaseLock = release));
+    });
   }
 
-  /** The previous owner's worker may take a moment to let go of the files after its lock is released. */
+  async #becomeOwner(): Promise<boolean> {
+    const status = await this.#openWithRetry();
+    if (status.state !== 'ready' && status.state !== 'blocked') return false;
+    this.role = 'owner';
+    this.#toBroker({ type: 'owner' });
+    return true;
+  }
+
+  /** Another tab holds the database: get a port to its worker, or (no SharedWorker) say so. */
+  #becomeGuest(): void {
+    this.role = 'guest';
+    if (this.#broker) this.#toBroker({ type: 'need-port', schemaVersion: SCHEMA_VERSION });
+    else this.status = { state: 'waiting' };
+  }
+
+  /** The previous holder's worker may take a moment to let go of the files after its lock is released. */
   async #openWithRetry(): Promise<ConnectionStatus> {
     for (let attempt = 0; ; attempt++) {
-      const status = await this.#open('persistent');
-      if (status.state !== 'locked' || attempt >= 20) return status;
-      await new Promise((resolve) => setTimeout(resolve, 150));
-      this.#respawn();
+      const status = await this.#openInNewWorker('persistent');
+      if (status.state !== 'locked' || attempt >= 40) return status;
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
 
-  async #open(storage: StorageKind): Promise<ConnectionStatus> {
-    const answer = await this.call('system.open', { storage });
-    this.status = answer.ok ? answer.value : { state: 'error', message: answer.error.message };
-    return this.status;
+  /**
+   * Starts a worker and opens the database in it through a client of its own; only once it is
+   * open do this tab's calls (including any still unanswered from a previous holder) move to it.
+   */
+  async #openInNewWorker(storage: StorageKind): Promise<ConnectionStatus> {
+    const worker = new Worker(new URL('../db/worker.ts', import.meta.url), { type: 'module', name: 'daybook-database' });
+    const opener = new RpcClient(workerEndpoint(worker));
+    const answer = await opener.call('system.open', { storage });
+    opener.close('The database is open.');
+    const status: ConnectionStatus = answer.ok ? answer.value : { state: 'error', message: answer.error.message };
+    if (status.state === 'locked') {
+      worker.terminate();
+      return status;
+    }
+    this.#worker?.terminate();
+    this.#worker = worker;
+    this.#useEndpoint(workerEndpoint(worker));
+    this.status = status;
+    return status;
   }
 
-  #spawn(): void {
-    const worker = new Worker(new URL('../db/worker.ts', import.meta.url), { type: 'module', name: 'daybook-database' });
-    const client = new RpcClient(workerEndpoint(worker));
-    client.onEvent((event) => {
-      if (event.type === 'status') this.status = event.status;
-      else for (const listener of this.#tableListeners) listener(event.tables);
-    });
+  /** Points the client at a new endpoint; unanswered calls follow it. */
+  #useEndpoint(endpoint: Endpoint): void {
+    if (this.#client?.isAlive) {
+      this.#client.reconnect(endpoint);
+      return;
+    }
+    const client = new RpcClient(endpoint);
+    client.onEvent((event) => this.#receive(event));
     client.onDeath((reason) => {
       if (this.#client === client) this.status = { state: 'error', message: reason };
     });
-    this.#worker = worker;
     this.#client = client;
   }
 
-  #respawn(): void {
-    const previous = this.#client;
-    this.#client = null;
-    previous?.close('The database connection was restarted.');
+  #receive(event: WorkerEvent): void {
+    if (event.type === 'status') this.status = event.status;
+    else for (const listener of this.#tableListeners) listener(event.tables);
+  }
+
+  #connectBroker(): void {
+    if (typeof SharedWorker === 'undefined') return;
+    const broker = new SharedWorker(new URL('./tabs/broker.ts', import.meta.url), { type: 'module', name: 'daybook-tabs' });
+    broker.port.addEventListener('message', (event: MessageEvent<FromBroker>) => this.#fromBroker(event.data, event.ports));
+    broker.port.start();
+    this.#broker = broker.port;
+    window.addEventListener('pagehide', () => this.#toBroker({ type: 'bye' }));
+  }
+
+  #fromBroker(message: FromBroker, ports: readonly MessagePort[]): void {
+    const [port] = ports;
+    if (message.type === 'open-port' && this.role === 'owner' && this.#worker) {
+      const channel = new MessageChannel();
+      const attach: AttachMessage = { kind: 'attach', schemaVersion: message.schemaVersion };
+      this.#worker.postMessage(attach, [channel.port1]);
+      this.#toBroker({ type: 'port', requestId: message.requestId }, [channel.port2]);
+    } else if (message.type === 'port' && this.role === 'guest' && port) {
+      this.#useEndpoint(portEndpoint(port));
+    } else if (message.type === 'owner-changed' && this.role === 'guest') {
+      this.#toBroker({ type: 'need-port', schemaVersion: SCHEMA_VERSION });
+    }
+  }
+
+  #toBroker(message: ToBroker, transfer: Transferable[] = []): void {
+    this.#broker?.postMessage(message, transfer);
+  }
+
+  /** Without a SharedWorker only one tab can work: the holder lets go cleanly when another asks. */
+  #listenForHandover(): void {
+    if (this.#broker || typeof BroadcastChannel === 'undefined') return;
+    new BroadcastChannel(HANDOVER_CHANNEL).addEventListener('message', () => void this.#release());
+  }
+
+  async #release(): Promise<void> {
+    if (this.role !== 'owner' || !this.#releaseLock) return;
+    await this.call('system.close', undefined);
     this.#worker?.terminate();
-    this.#spawn();
+    this.#worker = null;
+    this.role = 'none';
+    this.status = { state: 'released' };
+    const release = this.#releaseLock;
+    this.#releaseLock = null;
+    // Not queued again: the database stays where the person moved it until they move it back.
+    release();
   }
 }
 

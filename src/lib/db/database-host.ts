@@ -36,6 +36,11 @@ export class DatabaseHost {
     this.#options = options;
   }
 
+  /** The schema version this build of the app expects (its number of migrations). */
+  get expectedSchemaVersion(): number {
+    return this.#options.migrations.length;
+  }
+
   get status(): DatabaseStatus {
     return this.#status;
   }
@@ -67,6 +72,7 @@ export class DatabaseHost {
     this.#session = session;
     const report = await runMigrations(createMigrationTarget(sqlite3, raw), this.#options.migrations);
     if (report.outcome === 'ok') {
+      session.requests.prune();
       return this.#setStatus({ state: 'ready', storage, schemaVersion: report.schemaVersion });
     }
     return this.#setStatus({ state: 'blocked', storage, report, message: report.message });

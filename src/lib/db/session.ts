@@ -1,16 +1,18 @@
 import { Kysely } from 'kysely';
 import { OfficialWasmDialect } from 'kysely-wasm';
+import { RequestLog } from './request-log';
 import type { Tables } from './schema/tables';
 import type { Database, Sqlite3Static } from './sqlite';
 import type { SqlValue } from '@sqlite.org/sqlite-wasm';
 import type { StorageKind } from './status';
 
 /** Tables whose changes views never need to hear about. */
-const INTERNAL_TABLE = /^(sqlite_|_migrations$|search_index)/;
+const INTERNAL_TABLE = /^(sqlite_|_migrations$|_request_log$|search_index)/;
 
 /** One open connection: the raw handle, Kysely over it, and the tables changed by the current write. */
 export class Session {
   readonly kysely: Kysely<Tables>;
+  readonly requests: RequestLog;
   readonly #changed = new Set<string>();
 
   constructor(
@@ -19,6 +21,7 @@ export class Session {
     readonly storage: StorageKind
   ) {
     this.kysely = new Kysely<Tables>({ dialect: new OfficialWasmDialect({ database: asDialectDatabase(raw) }) });
+    this.requests = new RequestLog(raw);
     sqlite3.capi.sqlite3_update_hook(raw, (_context, _operation, _schema, table) => this.#changed.add(table), 0);
   }
 

@@ -1,8 +1,11 @@
-import type { CommandInput, CommandName, CommandOutput, FromWorker, WorkerEvent } from './contract';
+import type { CallMessage, CommandInput, CommandName, CommandOutput, FromWorker, WorkerEvent } from './contract';
 import type { Endpoint } from './endpoint';
 import { fail, type Result } from './result';
 
-type Pending = (result: Result<unknown>) => void;
+interface Pending {
+  readonly message: CallMessage;
+  readonly resolve: (result: Result<unknown>) => void;
+}
 type EventListener = (event: WorkerEvent) => void;
 
 /**
@@ -10,20 +13,17 @@ type EventListener = (event: WorkerEvent) => void;
  * if the worker dies, every call in flight (and every later one) answers `unavailable`.
  */
 export class RpcClient {
-  readonly #endpoint: Endpoint;
+  #endpoint: Endpoint;
   readonly #pending = new Map<number, Pending>();
   readonly #listeners = new Set<EventListener>();
   readonly #deathListeners = new Set<(reason: string) => void>();
-  readonly #stopListening: () => void;
+  #stopListening: () => void;
   #nextId = 1;
   #deathReason: string | null = null;
 
   constructor(endpoint: Endpoint) {
     this.#endpoint = endpoint;
-    this.#stopListening = endpoint.listen(
-      (message) => this.#receive(message),
-      (reason) => this.#die(reason)
-    );
+    this.#stopListening = this.#listen(endpoint);
   }
 
   get isAlive(): boolean {
@@ -32,17 +32,40 @@ export class RpcClient {
 
   call<K extends CommandName>(name: K, input: CommandInput<K>): Promise<Result<CommandOutput<K>>> {
     if (this.#deathReason !== null) return Promise.resolve(fail('unavailable', this.#deathReason));
-    const id = this.#nextId++;
+    const message: CallMessage = { kind: 'call', id: this.#nextId++, name, input, key: crypto.randomUUID() };
     return new Promise((resolve) => {
       // The worker validates the input against the same schema, so its answer has the declared type.
-      this.#pending.set(id, resolve as Pending);
+      this.#pending.set(message.id, { message, resolve: resolve as Pending['resolve'] });
       try {
-        this.#endpoint.postMessage({ kind: 'call', id, name, input });
+        this.#endpoint.postMessage(message);
       } catch (error) {
-        this.#pending.delete(id);
+        this.#pending.delete(message.id);
         resolve(fail('validation', `This input cannot be sent to the database: ${describe(error)}`));
       }
     });
+  }
+
+  /**
+   * Moves to another endpoint (the database moved to another tab) and sends every unanswered call
+   * again, with its idempotency key, so none is lost and none runs twice.
+   */
+  reconnect(endpoint: Endpoint): void {
+    if (this.#deathReason !== null) return;
+    this.#stopListening();
+    this.#endpoint = endpoint;
+    this.#stopListening = this.#listen(endpoint);
+    for (const { message } of this.#pending.values()) endpoint.postMessage(message);
+  }
+
+  get pendingCount(): number {
+    return this.#pending.size;
+  }
+
+  #listen(endpoint: Endpoint): () => void {
+    return endpoint.listen(
+      (message) => this.#receive(message),
+      (reason) => this.#die(reason)
+    );
   }
 
   /** Listens for events the worker pushes (tables changed, status). Returns an unsubscribe function. */
@@ -67,17 +90,17 @@ export class RpcClient {
       for (const listener of this.#listeners) listener(message.event);
       return;
     }
-    const resolve = this.#pending.get(message.id);
-    if (!resolve) return;
+    const pending = this.#pending.get(message.id);
+    if (!pending) return;
     this.#pending.delete(message.id);
-    resolve(message.result);
+    pending.resolve(message.result);
   }
 
   #die(reason: string): void {
     if (this.#deathReason !== null) return;
     this.#deathReason = reason;
     this.#stopListening();
-    for (const resolve of this.#pending.values()) resolve(fail('unavailable', reason));
+    for (const { resolve } of this.#pending.values()) resolve(fail('unavailable', reason));
     this.#pending.clear();
     for (const listener of this.#deathListeners) listener(reason);
   }

@@ -22,6 +22,18 @@ export interface CallMessage {
   readonly id: number;
   readonly name: string;
   readonly input: unknown;
+  /**
+   * Idempotency key: a call sent again after a failover carries the same key, and a write that
+   * already committed answers with its first result instead of running twice.
+   */
+  readonly key?: string;
+}
+
+/** Asks the worker to serve another tab through the given MessagePort (transferred with it). */
+export interface AttachMessage {
+  readonly kind: 'attach';
+  /** The schema version the other tab's build expects; a mismatch is refused. */
+  readonly schemaVersion: number;
 }
 
 export interface ResultMessage {
@@ -36,4 +48,5 @@ export interface EventMessage {
 }
 
 export type ToWorker = CallMessage;
+export type ToWorkerControl = AttachMessage;
 export type FromWorker = ResultMessage | EventMessage;

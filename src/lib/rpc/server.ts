@@ -2,38 +2,62 @@ import * as v from 'valibot';
 import type { CommandContext } from '../db/command-context';
 import { toRpcError } from '../db/sqlite-errors';
 import type { AnyCommand, CommandMap } from './command';
-import type { CallMessage, FromWorker } from './contract';
+import type { CallMessage, FromWorker, WorkerEvent } from './contract';
 import { fail, ok, type Result } from './result';
 
 export interface RpcServerOptions {
   readonly commands: CommandMap;
   readonly context: CommandContext;
-  readonly post: (message: FromWorker) => void;
+}
+
+/** One tab's line to the worker: the owning page's, or another tab's MessagePort. */
+export interface RpcConnection {
+  handle(message: unknown): Promise<void>;
+  close(): void;
+}
+
+export interface RpcServer {
+  /** Adds a connection; answers go back through its `post`, events go to every connection. */
+  connect(post: (message: FromWorker) => void): RpcConnection;
+  broadcast(event: WorkerEvent): void;
 }
 
 /**
- * The worker's edge: checks every call against its command's schema, runs calls strictly one
- * after another (so a transaction never interleaves with another call), and answers with a Result.
+ * The worker's edge: checks every call against its command's schema, runs calls from every tab
+ * strictly one after another (so a transaction never interleaves with another call), answers with
+ * a Result, and runs a repeated write (same idempotency key) only once.
  */
-export function createRpcServer({ commands, context, post }: RpcServerOptions): { handle(message: unknown): Promise<void> } {
+export function createRpcServer({ commands, context }: RpcServerOptions): RpcServer {
   let queue: Promise<void> = Promise.resolve();
+  const connections = new Set<(message: FromWorker) => void>();
 
-  async function dispatch(call: CallMessage): Promise<void> {
+  const broadcast = (event: WorkerEvent) => {
+    for (const post of connections) post({ kind: 'event', event });
+  };
+
+  async function dispatch(call: CallMessage, post: (message: FromWorker) => void): Promise<void> {
     const definition = Object.hasOwn(commands, call.name) ? commands[call.name] : undefined;
     if (!definition) {
       post({ kind: 'result', id: call.id, result: fail('validation', `Unknown command "${call.name}".`) });
       return;
     }
-    const { result, changedTables } = await execute(definition, context, call.input);
+    const { result, changedTables } = await execute(definition, context, call);
     post({ kind: 'result', id: call.id, result });
-    if (changedTables.length > 0) post({ kind: 'event', event: { type: 'changed', tables: changedTables } });
+    if (changedTables.length > 0) broadcast({ type: 'changed', tables: changedTables });
   }
 
   return {
-    handle(message: unknown) {
-      if (!isCallMessage(message)) return Promise.resolve();
-      queue = queue.then(() => dispatch(message));
-      return queue;
+    broadcast,
+    connect(post) {
+      connections.add(post);
+      return {
+        handle(message: unknown) {
+          if (!isCallMessage(message)) return Promise.resolve();
+          queue = queue.then(() => dispatch(message, post));
+          return queue;
+        },
+        close: () => connections.delete(post)
+      };
     }
   };
 }
@@ -41,13 +65,20 @@ export function createRpcServer({ commands, context, post }: RpcServerOptions): 
 async function execute(
   definition: AnyCommand,
   context: CommandContext,
-  rawInput: unknown
+  call: CallMessage
 ): Promise<{ result: Result<unknown>; changedTables: string[] }> {
-  const parsed = v.safeParse(definition.input, rawInput);
+  const parsed = v.safeParse(definition.input, call.input);
   if (!parsed.success) return { result: validationFailure(parsed.issues), changedTables: [] };
   try {
     if (definition.needsDatabase !== false && definition.write) {
-      const { value, changedTables } = await context.host.session.write(async () => definition.run(context, parsed.output));
+      const session = context.host.session;
+      const { value, changedTables } = await session.write(async () => {
+        const earlier = call.key ? session.requests.find(call.key) : null;
+        if (earlier) return earlier.value;
+        const value = await definition.run(context, parsed.output);
+        if (call.key) session.requests.record(call.key, value);
+        return value;
+      });
       return { result: ok(value), changedTables };
     }
     return { result: ok(await definition.run(context, parsed.output)), changedTables: [] };
@@ -65,5 +96,10 @@ function validationFailure(issues: readonly [v.BaseIssue<unknown>, ...v.BaseIssu
 function isCallMessage(message: unknown): message is CallMessage {
   if (typeof message !== 'object' || message === null) return false;
   const candidate = message as Record<string, unknown>;
-  return candidate.kind === 'call' && typeof candidate.id === 'number' && typeof candidate.name === 'string';
+  return (
+    candidate.kind === 'call' &&
+    typeof candidate.id === 'number' &&
+    typeof candidate.name === 'string' &&
+    (candidate.key === undefined || typeof candidate.key === 'string')
+  );
 }

@@ -67,11 +67,54 @@ export function timestamp(label: string) {
   );
 }
 
-/** A list of short strings kept as a JSON array in one column. */
-export function stringList(label: string, maxItems = 50) {
+/** Optional short text: trimmed, and empty means "not set" (NULL), for columns that are NULL or non-empty. */
+export function optionalNullableText(label: string, max: number) {
+  return v.nullable(
+    v.pipe(
+      v.string(`${label} must be text.`),
+      v.trim(),
+      v.maxLength(max, `${label} is at most ${max} characters.`),
+      v.transform((text) => (text === '' ? null : text))
+    )
+  );
+}
+
+/** A yes/no answer, given as a boolean (or the 0/1 a row carries), stored as SQLite's 0/1. */
+export function flag(label: string) {
+  const message = `${label} is yes or no.`;
   return v.pipe(
-    v.array(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100)), `${label} must be a list of words.`),
-    v.maxLength(maxItems, `${label} has at most ${maxItems} items.`),
-    v.transform((items) => JSON.stringify(items))
+    v.union([v.boolean(message), v.picklist([0, 1], message)], message),
+    v.transform((value): 0 | 1 => (value === true || value === 1 ? 1 : 0))
+  );
+}
+
+export interface StringListOptions {
+  /** One item, for messages: 'technology' -> "A technology cannot be empty." */
+  readonly item: string;
+  /** Several items, for messages; `${item}s` unless given: "At most 50 technologies." */
+  readonly items?: string;
+  readonly maxItems?: number;
+  /** Characters per item. */
+  readonly maxLength?: number;
+}
+
+/**
+ * A list of short texts for a JSON-array column (the entity lists it in `jsonColumns`): each one
+ * trimmed and non-empty, repeats dropped (the first one stays where it was).
+ */
+export function stringList(label: string, { item, items = `${item}s`, maxItems = 50, maxLength = 100 }: StringListOptions) {
+  const one = `${/^[aeiou]/i.test(item) ? 'An' : 'A'} ${item}`;
+  return v.pipe(
+    v.array(
+      v.pipe(
+        v.string(`Each ${item} must be text.`),
+        v.trim(),
+        v.minLength(1, `${one} cannot be empty.`),
+        v.maxLength(maxLength, `${one} is at most ${maxLength} characters.`)
+      ),
+      `${label} must be a list of words.`
+    ),
+    v.maxLength(maxItems, `At most ${maxItems} ${items}.`),
+    v.transform((list) => [...new Set(list)])
   );
 }

@@ -4,7 +4,7 @@ import type * as v from 'valibot';
 import { RpcFailure } from '../../rpc/result';
 import type { Tables } from '../schema/tables';
 import { camelizeRow, camelToSnake, toColumns } from './case';
-import { LIST_BASE, type AnyEntityDefinition, type EntityRow, type ListPage } from './entity';
+import { LIST_BASE, type AnyEntityDefinition, type EntityRowOf, type ListPage } from './entity';
 
 type Scalar = string | number | bigint | null | Uint8Array;
 /** Kysely over tables named at run time; the entity definitions and their tests keep the names honest. */
@@ -29,25 +29,25 @@ export class EntityRepository<D extends AnyEntityDefinition> {
     return this.definition.table;
   }
 
-  async create(input: Readonly<Record<string, unknown>>): Promise<EntityRow<D['table']>> {
+  async create(input: Readonly<Record<string, unknown>>): Promise<EntityRowOf<D>> {
     const id = uuidv7();
     await this.#db
       .insertInto(this.#table)
-      .values({ ...(toColumns(input) as Record<string, Scalar>), id })
+      .values({ ...this.#columns(input), id })
       .execute();
     return this.get(id);
   }
 
-  async get(id: string): Promise<EntityRow<D['table']>> {
+  async get(id: string): Promise<EntityRowOf<D>> {
     let query = this.#db.selectFrom(this.#table).selectAll().where('id', '=', id);
     if (this.definition.trash) query = query.where('deleted_at', 'is', null);
     const row = await query.executeTakeFirst();
     if (!row) throw this.#notFound();
-    return camelizeRow(row) as EntityRow<D['table']>;
+    return readRow(this.definition, row);
   }
 
-  async update({ id, ...patch }: { id: string } & Record<string, unknown>): Promise<EntityRow<D['table']>> {
-    const changes = toColumns(patch) as Record<string, Scalar>;
+  async update({ id, ...patch }: { id: string } & Record<string, unknown>): Promise<EntityRowOf<D>> {
+    const changes = this.#columns(patch);
     if (Object.keys(changes).length === 0) return this.get(id);
     await this.#updateLive(id, changes);
     return this.get(id);
@@ -60,7 +60,7 @@ export class EntityRepository<D extends AnyEntityDefinition> {
     return { id };
   }
 
-  async restore(id: string): Promise<EntityRow<D['table']>> {
+  async restore(id: string): Promise<EntityRowOf<D>> {
     if (!this.definition.trash) throw new RpcFailure('validation', `A deleted ${this.definition.noun} cannot be restored.`);
     const result = await this.#db
       .updateTable(this.#table)
@@ -78,7 +78,7 @@ export class EntityRepository<D extends AnyEntityDefinition> {
     if (result.numDeletedRows === 0n) throw this.#notFound();
   }
 
-  async list(query: ListQuery = {}): Promise<ListPage<EntityRow<D['table']>>> {
+  async list(query: ListQuery = {}): Promise<ListPage<EntityRowOf<D>>> {
     const { definition } = this;
     const limit = query.limit ?? DEFAULT_PAGE;
     let select = this.#db.selectFrom(this.#table).selectAll(this.#table);
@@ -93,14 +93,19 @@ export class EntityRepository<D extends AnyEntityDefinition> {
     }
     if (query.tagId) select = select.where(this.#linkedTo('tag', definition.tagLink, 'tag_id', query.tagId));
     if (query.personId) select = select.where(this.#linkedTo('person', definition.personLink, 'person_id', query.personId));
-    for (const [column, direction] of definition.order) select = select.orderBy(`${this.#table}.${column}`, direction);
+    for (const [column, direction, nulls] of definition.order) {
+      const ref = `${this.#table}.${column}`;
+      // `column IS NULL` is 0 for a value and 1 for none: rows without one sort after the rest.
+      if (nulls === 'nulls_last') select = select.orderBy(sql`${sql.ref(ref)} IS NULL`);
+      select = select.orderBy(ref, direction);
+    }
     const rows = await select
       .orderBy(`${this.#table}.id`)
       .limit(limit + 1)
       .offset(query.offset ?? 0)
       .execute();
     return {
-      items: rows.slice(0, limit).map((row) => camelizeRow(row) as EntityRow<D['table']>),
+      items: rows.slice(0, limit).map((row) => readRow(definition, row)),
       hasMore: rows.length > limit
     };
   }
@@ -109,6 +114,15 @@ export class EntityRepository<D extends AnyEntityDefinition> {
   #linkedTo(kind: string, link: { table: string; column: string } | undefined, otherColumn: string, otherId: string) {
     if (!link) throw new RpcFailure('validation', `A ${this.definition.noun} cannot be filtered by ${kind}.`, `${kind}Id`);
     return sql<boolean>`EXISTS (SELECT 1 FROM ${sql.table(link.table)} WHERE ${sql.ref(`${link.table}.${link.column}`)} = ${sql.ref(`${this.#table}.id`)} AND ${sql.ref(`${link.table}.${otherColumn}`)} = ${otherId})`;
+  }
+
+  /** Validated camelCase input -> column values, with JSON-array columns as their JSON text. */
+  #columns(input: Readonly<Record<string, unknown>>): Record<string, Scalar> {
+    const columns = toColumns(input);
+    for (const column of this.definition.jsonColumns ?? []) {
+      if (columns[column] !== undefined) columns[column] = JSON.stringify(columns[column]);
+    }
+    return columns as Record<string, Scalar>;
   }
 
   async #updateLive(id: string, changes: Record<string, Scalar>): Promise<void> {
@@ -121,4 +135,15 @@ export class EntityRepository<D extends AnyEntityDefinition> {
   #notFound(): RpcFailure {
     return new RpcFailure('not_found', `This ${this.definition.noun} no longer exists.`);
   }
+}
+
+/** A row of the definition's table as the contract carries it: camelCase, JSON-array columns parsed. */
+export function readRow<D extends AnyEntityDefinition>(definition: D, row: Readonly<Record<string, unknown>>): EntityRowOf<D> {
+  const parsed: Record<string, unknown> = { ...row };
+  for (const column of definition.jsonColumns ?? []) {
+    const text = parsed[column];
+    // A CHECK keeps the column a JSON array; a column left out of the select stays out.
+    if (typeof text === 'string') parsed[column] = JSON.parse(text);
+  }
+  return camelizeRow(parsed) as EntityRowOf<D>;
 }

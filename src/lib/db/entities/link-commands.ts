@@ -3,24 +3,23 @@ import * as v from 'valibot';
 import { command, type CommandDefinition } from '../../rpc/command';
 import { entityId } from '../../validation/fields';
 import type { Tables } from '../schema/tables';
-import { camelizeRow } from './case';
-import type { EntityRow, EntityTable } from './entity';
+import type { AnyEntityDefinition, EntityRowOf } from './entity';
+import { readRow } from './entity-repository';
 
 type Scalar = string | number | bigint | null;
 type DynamicTables = Record<string, Record<string, Scalar>>;
 
 /** A many-to-many join table seen from one side: `meeting_attendees` from a meeting. */
-export interface LinkSpec<TOtherField extends string, TOther extends EntityTable> {
+export interface LinkSpec<TOtherField extends string, TOther extends AnyEntityDefinition> {
   readonly table: string;
   readonly ownerColumn: string;
   readonly otherColumn: string;
   /** The input field naming the other side, e.g. `personId`. */
   readonly otherField: TOtherField;
-  /** The other side's table and the column to order it by. */
-  readonly otherTable: TOther;
+  /** The other side's entity (its rows are read as its own commands read them; trashed ones are hidden). */
+  readonly other: TOther;
+  /** The other side's column to order the list by. */
   readonly otherOrder: string;
-  /** Whether the other side has a trash whose rows should be hidden. */
-  readonly otherHasTrash: boolean;
 }
 
 type LinkInput<F extends string> = v.ObjectSchema<
@@ -28,12 +27,12 @@ type LinkInput<F extends string> = v.ObjectSchema<
   undefined
 >;
 
-export type LinkCommands<K extends string, Add extends string, Remove extends string, List extends string, F extends string, TOther extends EntityTable> = {
+export type LinkCommands<K extends string, Add extends string, Remove extends string, List extends string, F extends string, TOther extends AnyEntityDefinition> = {
   readonly [P in `${K}.${Add}`]: CommandDefinition<LinkInput<F>, { linked: true }>;
 } & {
   readonly [P in `${K}.${Remove}`]: CommandDefinition<LinkInput<F>, { linked: false }>;
 } & {
-  readonly [P in `${K}.${List}`]: CommandDefinition<v.ObjectSchema<{ readonly id: typeof entityId }, undefined>, EntityRow<TOther>[]>;
+  readonly [P in `${K}.${List}`]: CommandDefinition<v.ObjectSchema<{ readonly id: typeof entityId }, undefined>, EntityRowOf<TOther>[]>;
 };
 
 /**
@@ -46,7 +45,7 @@ export function linkCommands<
   const Remove extends string,
   const List extends string,
   const F extends string,
-  TOther extends EntityTable
+  TOther extends AnyEntityDefinition
 >(
   key: K,
   verbs: { add: Add; remove: Remove; list: List },
@@ -82,14 +81,14 @@ export function linkCommands<
       input: v.object({ id: entityId }),
       write: false,
       run: async (c, { id }) => {
-        const other: string = spec.otherTable;
+        const other: string = spec.other.table;
         let query = dynamic(c.db)
           .selectFrom(other)
           .selectAll(other)
           .where(sql<boolean>`${sql.ref(`${other}.id`)} IN (SELECT ${sql.ref(spec.otherColumn)} FROM ${sql.table(spec.table)} WHERE ${sql.ref(spec.ownerColumn)} = ${id})`);
-        if (spec.otherHasTrash) query = query.where(`${other}.deleted_at`, 'is', null);
+        if (spec.other.trash) query = query.where(`${other}.deleted_at`, 'is', null);
         const rows = await query.orderBy(`${other}.${spec.otherOrder}`).execute();
-        return rows.map((row) => camelizeRow(row) as EntityRow<TOther>);
+        return rows.map((row) => readRow(spec.other, row));
       }
     })
   };

@@ -22,6 +22,14 @@ export type ClockTime = string;
 export type Timestamp = string;
 /** JSON text (the column holds `JSON.stringify(...)` output, checked with json_valid). */
 export type JsonText = string;
+declare const jsonArrayItem: unique symbol;
+/**
+ * JSON text of an array of `T` (a CHECK keeps it an array). The item type is for TypeScript only:
+ * entities that list the column in `jsonColumns` read it as `T[]`.
+ */
+export type JsonArrayText<T> = JsonText & { readonly [jsonArrayItem]?: T };
+/** The item type of a `JsonArrayText` column; never for any other column. */
+export type JsonArrayItem<C> = typeof jsonArrayItem extends keyof C ? (C extends { readonly [jsonArrayItem]?: infer T } ? T : never) : never;
 /** SQLite has no boolean: 0 = false, 1 = true. */
 export type SqlBoolean = 0 | 1;
 
@@ -135,7 +143,7 @@ export interface ProjectsTable {
   classification: ProjectClassification;
   status: Generated<ProjectStatus>;
   /** JSON array of technology names, e.g. '["Python","Flask"]'. */
-  tech_stack: Generated<JsonText>;
+  tech_stack: Generated<JsonArrayText<string>>;
   start_date: CalendarDay | null;
   end_date: CalendarDay | null;
   organization_id: string | null;
@@ -407,7 +415,7 @@ export interface MoodLogsTable {
   /** 1-10. */
   anxiety_level: number | null;
   /** JSON array of mood words. */
-  mood_tags: Generated<JsonText>;
+  mood_tags: Generated<JsonArrayText<string>>;
   /** What caused the mood. */
   mood_trigger: Generated<string>;
   /** What the person was doing. */
@@ -528,7 +536,7 @@ export interface HabitsTable {
   category: HabitCategory | null;
   frequency: Generated<HabitFrequency>;
   /** JSON array of IsoWeekday, e.g. '[1,3,5]'; non-empty exactly when frequency = 'specific_days'. */
-  target_days: Generated<JsonText>;
+  target_days: Generated<JsonArrayText<IsoWeekday>>;
   /** 1-7; set exactly when frequency = 'times_per_week'. */
   times_per_week: number | null;
   status: Generated<HabitStatus>;

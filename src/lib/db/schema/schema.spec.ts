@@ -104,24 +104,27 @@ function refusal(sql: string, bind?: Bind): Refusal {
   return { raw: thrown instanceof Error ? thrown.message : String(thrown), seen };
 }
 
-/** What a named CHECK (`CONSTRAINT "field: Message"`) shows: its own field and sentence. */
+/**
+ * What a named CHECK (`CONSTRAINT "column: Message"`) shows: the field as the contract names it
+ * (camelCase) and its sentence, ending in a full stop.
+ */
 function namedCheck(field: string, message: string): RpcError {
   return { code: 'validation', field, message };
 }
-/** What an unnamed CHECK shows: the column it is about, with the rule. */
+/** What an unnamed CHECK shows: the field it is about (camelCase), with the column in words and the rule. */
 function unnamedCheck(field: string): RpcError {
-  const label = field.replace(/_id$/, '').replace(/_/g, ' ');
+  const label = field.replace(/Id$/, '').replace(/[A-Z]/g, (letter) => ` ${letter.toLowerCase()}`);
   return {
     code: 'validation',
     field,
     message: expect.stringMatching(new RegExp(`^${label.charAt(0).toUpperCase()}${label.slice(1)} is not allowed \\(rule: `)) as string
   };
 }
-/** What a trigger's RAISE shows: its sentence, unchanged. */
+/** What a trigger's RAISE ('rule: sentence.') shows: the sentence alone, from a capital letter. */
 function raised(message: string): RpcError {
   return { code: 'constraint', message };
 }
-/** What a UNIQUE constraint shows. */
+/** What a UNIQUE constraint shows: the (first) column's field, camelCase. */
 function duplicate(field: string, message: string): RpcError {
   return { code: 'conflict', field, message };
 }
@@ -183,11 +186,11 @@ describe('migrations', () => {
 });
 
 describe('structure', () => {
-  /** The data model's tables; the runner's own ledger (_migrations) and FTS5 shadow tables are not part of it. */
+  /** The data model's tables; the app's own bookkeeping (_migrations, _request_log) and FTS5 shadow tables are not part of it. */
   function modelTables(): { name: string; strict: number; wr: number }[] {
     return rows(
       `SELECT name, strict, wr FROM pragma_table_list
-       WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name <> '_migrations'
+       WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name NOT LIKE '\\_%' ESCAPE '\\'
        ORDER BY name`
     ).map((row) => ({ name: String(row.name), strict: Number(row.strict), wr: Number(row.wr) }));
   }
@@ -329,7 +332,7 @@ describe('enums, ranges and formats', () => {
   it('refuses an emotional impact below -5', () => {
     const { raw, seen } = refusal("INSERT INTO events (id, title, event_date, emotional_impact) VALUES ('ex', 'x', '2025-12-01', -6)");
     expect(raw).toMatch(/CHECK constraint failed: emotional_impact/);
-    expect(seen).toEqual(unnamedCheck('emotional_impact'));
+    expect(seen).toEqual(unnamedCheck('emotionalImpact'));
   });
 
   it('refuses an insight confidence above 1', () => {
@@ -341,25 +344,25 @@ describe('enums, ranges and formats', () => {
   it('refuses a calendar day that does not exist', () => {
     const { raw, seen } = refusal("INSERT INTO journal_entries (id, entry_date) VALUES ('jx', '2025-02-30')");
     expect(raw).toMatch(/CHECK constraint failed: date\(entry_date\)/);
-    expect(seen).toEqual(unnamedCheck('entry_date'));
+    expect(seen).toEqual(unnamedCheck('entryDate'));
   });
 
   it('refuses a clock time of 24:10', () => {
     const { raw, seen } = refusal("UPDATE meetings SET meeting_time = '24:10' WHERE id = 'm1'");
     expect(raw).toMatch(/CHECK constraint failed: meeting_time/);
-    expect(seen).toEqual(unnamedCheck('meeting_time'));
+    expect(seen).toEqual(unnamedCheck('meetingTime'));
   });
 
   it('refuses a timestamp without milliseconds', () => {
     const { raw, seen } = refusal("INSERT INTO time_entries (id, task_id, started_at) VALUES ('tex', 't-old', '2025-12-01T10:00:00Z')");
     expect(raw).toMatch(/CHECK constraint failed: started_at/);
-    expect(seen).toEqual(unnamedCheck('started_at'));
+    expect(seen).toEqual(unnamedCheck('startedAt'));
   });
 
   it('refuses a tech stack that is not a JSON array', () => {
     const { raw, seen } = refusal(`UPDATE projects SET tech_stack = '{"a":1}' WHERE id = 'pr1'`);
     expect(raw).toMatch(/tech_stack: /);
-    expect(seen).toEqual(namedCheck('tech_stack', 'The tech stack must be a JSON array'));
+    expect(seen).toEqual(namedCheck('techStack', 'The tech stack must be a JSON array.'));
   });
 
   it('refuses supporting data that is not valid JSON', () => {
@@ -367,7 +370,7 @@ describe('enums, ranges and formats', () => {
       "INSERT INTO insights (id, type, title, description, confidence, supporting_data) VALUES ('ix', 'pattern', 'x', 'y', 0.5, '{nope')"
     );
     expect(raw).toMatch(/supporting_data: /);
-    expect(seen).toEqual(namedCheck('supporting_data', 'Supporting data must be valid JSON'));
+    expect(seen).toEqual(namedCheck('supportingData', 'Supporting data must be valid JSON.'));
   });
 
   it.each([
@@ -379,7 +382,7 @@ describe('enums, ranges and formats', () => {
       [targetDays]
     );
     expect(raw).toMatch(/target_days: /);
-    expect(seen).toEqual(namedCheck('target_days', 'Target days must be a JSON array of weekdays 1 (Monday) to 7 (Sunday)'));
+    expect(seen).toEqual(namedCheck('targetDays', 'Target days must be a JSON array of weekdays 1 (Monday) to 7 (Sunday).'));
   });
 
   it('accepts a habit on Monday, Wednesday and Friday', () => {
@@ -397,7 +400,13 @@ describe('enums, ranges and formats', () => {
   it('refuses text in an INTEGER column (STRICT)', () => {
     const { raw, seen } = refusal("INSERT INTO skills (id, name, confidence) VALUES ('sx', 'Go', 'high')");
     expect(raw).toMatch(/cannot store TEXT value in INTEGER column/);
-    expect(seen).toEqual({ code: 'constraint', message: 'cannot store TEXT value in INTEGER column skills.confidence' });
+    expect(seen).toEqual({ code: 'validation', message: 'Confidence must be a number.', field: 'confidence' });
+  });
+
+  it('refuses a fraction in an INTEGER column (STRICT), asking for a whole number', () => {
+    const { raw, seen } = refusal("INSERT INTO skills (id, name, confidence) VALUES ('sx', 'Go', 2.5)");
+    expect(raw).toMatch(/cannot store REAL value in INTEGER column skills.confidence/);
+    expect(seen).toEqual({ code: 'validation', message: 'Confidence must be a whole number.', field: 'confidence' });
   });
 
   it('still refuses a done task without completed_at (the 0001 rule holds after 0002)', () => {
@@ -441,7 +450,7 @@ describe('natural keys', () => {
     db.exec(HABIT_LOG_HL1);
     const { raw, seen } = refusal("INSERT INTO habit_logs (id, habit_id, log_date, completed) VALUES ('hl2', 'h1', '2025-12-01', 0)");
     expect(raw).toMatch(/UNIQUE constraint failed: habit_logs.habit_id, habit_logs.log_date/);
-    expect(seen).toEqual(duplicate('habit_id', 'Another item already has this habit.'));
+    expect(seen).toEqual(duplicate('habitId', 'There is already one with this habit and log date.'));
   });
 
   it('refuses a skip reason on a day the habit was done', () => {
@@ -449,7 +458,7 @@ describe('natural keys', () => {
     db.exec(HABIT_LOG_HL1);
     const { raw, seen } = refusal("UPDATE habit_logs SET skip_reason = 'rain' WHERE id = 'hl1'");
     expect(raw).toMatch(/skip_reason: /);
-    expect(seen).toEqual(namedCheck('skip_reason', 'Only a skipped (not completed) day has a skip reason'));
+    expect(seen).toEqual(namedCheck('skipReason', 'Only a skipped (not completed) day has a skip reason.'));
   });
 });
 
@@ -459,25 +468,25 @@ describe('goal tree', () => {
   it('refuses a goal whose parent is not exactly one level above', () => {
     const { raw, seen } = refusal("INSERT INTO goals (id, level, parent_id, title) VALUES ('gx', 'mid_term', 'g-u', 'x')");
     expect(raw).toMatch(/goal level: a mid-term goal can only be placed under a long-term goal/);
-    expect(seen).toEqual(raised('goal level: a mid-term goal can only be placed under a long-term goal.'));
+    expect(seen).toEqual(raised('A mid-term goal can only be placed under a long-term goal.'));
   });
 
   it('refuses an ultimate goal with a parent', () => {
     const { raw, seen } = refusal("INSERT INTO goals (id, level, parent_id, title) VALUES ('gx', 'ultimate', 'g-u', 'x')");
     expect(raw).toMatch(/goal level: an ultimate goal/);
-    expect(seen).toEqual(raised('goal level: an ultimate goal is the top of the tree and cannot have a parent goal.'));
+    expect(seen).toEqual(raised('An ultimate goal is the top of the tree and cannot have a parent goal.'));
   });
 
   it('refuses moving a short-term goal directly under the ultimate goal', () => {
     const { raw, seen } = refusal("UPDATE goals SET parent_id = 'g-u' WHERE id = 'g-s'");
     expect(raw).toMatch(/goal level: a short-term goal/);
-    expect(seen).toEqual(raised('goal level: a short-term goal can only be placed under a mid-term goal.'));
+    expect(seen).toEqual(raised('A short-term goal can only be placed under a mid-term goal.'));
   });
 
   it('refuses changing the level of a goal that has sub-goals', () => {
     const { raw, seen } = refusal("UPDATE goals SET level = 'short_term', parent_id = NULL WHERE id = 'g-m'");
     expect(raw).toMatch(/goal level: this goal has sub-goals/);
-    expect(seen).toEqual(raised('goal level: this goal has sub-goals; move them elsewhere before changing its level.'));
+    expect(seen).toEqual(raised('This goal has sub-goals; move them elsewhere before changing its level.'));
   });
 
   it('accepts a short-term goal not placed in the tree yet (no parent)', () => {
@@ -488,19 +497,19 @@ describe('goal tree', () => {
   it('refuses moving a goal under one of its own descendants', () => {
     const { raw, seen } = refusal("UPDATE goals SET parent_id = 'g-s' WHERE id = 'g-u'");
     expect(raw).toMatch(/goal cycle: /);
-    expect(seen).toEqual(raised('goal cycle: a goal cannot be moved under itself or one of its own sub-goals.'));
+    expect(seen).toEqual(raised('A goal cannot be moved under itself or one of its own sub-goals.'));
   });
 
   it('refuses making a goal its own parent', () => {
     const { raw, seen } = refusal("UPDATE goals SET parent_id = 'g-l' WHERE id = 'g-l'");
     expect(raw).toMatch(/goal cycle: /);
-    expect(seen).toEqual(raised('goal cycle: a goal cannot be moved under itself or one of its own sub-goals.'));
+    expect(seen).toEqual(raised('A goal cannot be moved under itself or one of its own sub-goals.'));
   });
 
   it('refuses linking a goal that is not short-term to a practice session', () => {
     const { raw, seen } = refusal("INSERT INTO practice_session_goals (practice_session_id, goal_id) VALUES ('ps1', 'g-m')");
     expect(raw).toMatch(/practice session: only short-term goals/);
-    expect(seen).toEqual(raised('practice session: only short-term goals can be linked to a practice session.'));
+    expect(seen).toEqual(raised('Only short-term goals can be linked to a practice session.'));
   });
 
   it('accepts linking short-term goals to a practice session', () => {
@@ -515,7 +524,7 @@ describe('goal tree', () => {
     const { raw, seen } = refusal("UPDATE goals SET level = 'mid_term', parent_id = 'g-l' WHERE id = 'g-s2'");
     expect(raw).toMatch(/practice session: this goal is linked/);
     expect(seen).toEqual(
-      raised('practice session: this goal is linked to practice sessions, which only take short-term goals; unlink them before changing its level.')
+      raised('This goal is linked to practice sessions, which only take short-term goals; unlink them before changing its level.')
     );
   });
 
@@ -527,7 +536,7 @@ describe('goal tree', () => {
   it('refuses a goal other than an immediate one belonging to a practice session', () => {
     const { raw, seen } = refusal("INSERT INTO goals (id, level, parent_id, practice_session_id, title) VALUES ('gx', 'short_term', 'g-m', 'ps1', 'x')");
     expect(raw).toMatch(/practice session: only immediate goals/);
-    expect(seen).toEqual(raised('practice session: only immediate goals can belong to a practice session.'));
+    expect(seen).toEqual(raised('Only immediate goals can belong to a practice session.'));
   });
 
   it('accepts a micro goal under an immediate goal and a nano goal under the micro goal', () => {
@@ -540,7 +549,7 @@ describe('goal tree', () => {
     db.exec(IMMEDIATE_GOAL);
     const { raw, seen } = refusal("INSERT INTO goals (id, level, parent_id, title) VALUES ('gx', 'nano', 'g-i', 'x')");
     expect(raw).toMatch(/goal level: a nano goal/);
-    expect(seen).toEqual(raised('goal level: a nano goal can only be placed under a micro goal.'));
+    expect(seen).toEqual(raised('A nano goal can only be placed under a micro goal.'));
   });
 
   it('detaches the sub-goals of a deleted goal (ON DELETE SET NULL)', () => {
@@ -564,7 +573,7 @@ describe('goal tree', () => {
     db.exec("INSERT INTO goal_milestones (id, goal_id, title, position) VALUES ('ms1', 'g-s2', 'Chapter 1', 0)");
     const { raw, seen } = refusal("UPDATE goal_milestones SET completed_date = '2025-12-05' WHERE id = 'ms1'");
     expect(raw).toMatch(/completed_date: /);
-    expect(seen).toEqual(namedCheck('completed_date', 'Only a completed milestone has a completion day'));
+    expect(seen).toEqual(namedCheck('completedDate', 'Only a completed milestone has a completion day.'));
   });
 
   it('deletes the milestones of a deleted goal (CASCADE)', () => {
@@ -582,7 +591,7 @@ describe('action items', () => {
   it('refuses an action item that comes from both a meeting and feedback', () => {
     const { raw, seen } = refusal("INSERT INTO action_items (id, description, meeting_id, feedback_id) VALUES ('ax', 'Follow up', 'm1', 'f1')");
     expect(raw).toMatch(/feedback_id: An action item comes from a meeting or from feedback, not both/);
-    expect(seen).toEqual(namedCheck('feedback_id', 'An action item comes from a meeting or from feedback, not both'));
+    expect(seen).toEqual(namedCheck('feedbackId', 'An action item comes from a meeting or from feedback, not both.'));
   });
 
   it('accepts action items from a meeting, from feedback, and standalone', () => {
@@ -664,7 +673,7 @@ describe('tasks', () => {
     db.exec(TIME_ENTRIES);
     const { raw, seen } = refusal("INSERT INTO time_entries (id, task_id, started_at) VALUES ('te4', 't1', '2025-12-01T12:00:00.000Z')");
     expect(raw).toMatch(/UNIQUE constraint failed: time_entries.task_id/);
-    expect(seen).toEqual(duplicate('task_id', 'Another item already has this task.'));
+    expect(seen).toEqual(duplicate('taskId', 'Another item already has this task.'));
   });
 
   it('refuses a time entry that ends before it starts', () => {
@@ -672,7 +681,7 @@ describe('tasks', () => {
     db.exec(TIME_ENTRIES);
     const { raw, seen } = refusal("UPDATE time_entries SET ended_at = '2025-12-01T10:59:00.000Z' WHERE id = 'te3'");
     expect(raw).toMatch(/ended_at: /);
-    expect(seen).toEqual(namedCheck('ended_at', 'A time entry must end after it starts'));
+    expect(seen).toEqual(namedCheck('endedAt', 'A time entry must end after it starts.'));
   });
 
   it('refuses moving a task under one of its own subtasks', () => {
@@ -680,13 +689,13 @@ describe('tasks', () => {
     db.exec(SUBTASKS);
     const { raw, seen } = refusal("UPDATE tasks SET parent_id = 't3' WHERE id = 't1'");
     expect(raw).toMatch(/subtask cycle: /);
-    expect(seen).toEqual(raised('subtask cycle: a task cannot be moved under itself or one of its own subtasks.'));
+    expect(seen).toEqual(raised('A task cannot be moved under itself or one of its own subtasks.'));
   });
 
   it('refuses a task that is its own subtask', () => {
     const { raw, seen } = refusal("INSERT INTO tasks (id, title, parent_id) VALUES ('t9', 'x', 't9')");
     expect(raw).toMatch(/parent_id: A task cannot be its own subtask/);
-    expect(seen).toEqual(namedCheck('parent_id', 'A task cannot be its own subtask'));
+    expect(seen).toEqual(namedCheck('parentId', 'A task cannot be its own subtask.'));
   });
 
   it('refuses a tag name already taken, case-insensitively', () => {

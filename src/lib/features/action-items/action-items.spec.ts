@@ -28,6 +28,8 @@ describe('action items', () => {
     expectOk(await client.call('actionItems.create', { description: 'Someday' }));
 
     expect(await descriptions({ from: '2026-03-01', to: '2026-03-31' })).toEqual(['Book the room', 'Send the notes']);
+    // Soonest due first, and an item without a due date after every dated one.
+    expect(await descriptions({})).toEqual(['Book the room', 'Send the notes', 'Later', 'Someday']);
   });
 
   it('filters by status, priority, meeting and feedback', async () => {

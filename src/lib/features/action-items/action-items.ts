@@ -34,7 +34,7 @@ export const actionItemEntity = defineEntity({
     feedbackId: entityId
   },
   order: [
-    ['due_date', 'asc'],
+    ['due_date', 'asc', 'nulls_last'],
     ['created_at', 'asc']
   ]
 });

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expectOk, openTestClient, type TestDatabase } from '../../db/testing';
 import type { RpcClient } from '../../rpc/client';
-import { moodTagsOf } from './checkins';
 
 let client: RpcClient;
 let database: TestDatabase;
@@ -51,16 +50,17 @@ describe('mood logs', () => {
     const log = expectOk(
       await client.call('moodLogs.create', { logDate: '2026-03-02', logTime: '08:15', mood: 7, stressLevel: 3, moodTags: [' motivated', 'tired', 'tired'] })
     );
-    expect(log).toMatchObject({ mood: 7, stressLevel: 3, energyLevel: null, moodTags: '["motivated","tired"]', moodTrigger: '', activity: '' });
-    expect(moodTagsOf(log)).toEqual(['motivated', 'tired']);
+    expect(log).toMatchObject({ mood: 7, stressLevel: 3, energyLevel: null, moodTags: ['motivated', 'tired'], moodTrigger: '', activity: '' });
     const column = await database.context.db.selectFrom('mood_logs').select('mood_tags').where('id', '=', log.id).executeTakeFirstOrThrow();
     expect(column.mood_tags).toBe('["motivated","tired"]');
+    expect(expectOk(await client.call('moodLogs.get', { id: log.id })).moodTags).toEqual(['motivated', 'tired']);
 
     const untagged = expectOk(await client.call('moodLogs.create', { logDate: '2026-03-02', logTime: '20:00', mood: 5 }));
-    expect(moodTagsOf(untagged)).toEqual([]);
+    expect(untagged.moodTags).toEqual([]);
 
     const edited = expectOk(await client.call('moodLogs.update', { id: untagged.id, moodTags: ['calm'], moodTrigger: 'A walk' }));
-    expect(edited).toMatchObject({ moodTags: '["calm"]', moodTrigger: 'A walk' });
+    expect(edited).toMatchObject({ moodTags: ['calm'], moodTrigger: 'A walk' });
+    expect(expectOk(await client.call('moodLogs.list', {})).items.map((item) => item.moodTags)).toEqual([['calm'], ['motivated', 'tired']]);
   });
 
   it('lists a date range, latest first', async () => {

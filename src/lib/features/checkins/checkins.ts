@@ -1,35 +1,9 @@
 import * as v from 'valibot';
-import { defineEntity, type EntityRow } from '../../db/entities/entity';
-import { calendarDay, clockTime, optionalText, rating } from '../../validation/fields';
+import { defineEntity, type EntityRow, type EntityRowOf } from '../../db/entities/entity';
+import { calendarDay, clockTime, optionalNullableText, optionalText, rating, stringList } from '../../validation/fields';
 
-/** Optional short text: trimmed, and empty means "not set" (NULL), as the schema wants. */
-function optionalWord(label: string, max: number) {
-  return v.nullable(
-    v.pipe(
-      v.string(`${label} must be text.`),
-      v.trim(),
-      v.maxLength(max, `${label} is at most ${max} characters.`),
-      v.transform((text) => (text === '' ? null : text))
-    )
-  );
-}
-
-const MAX_MOOD_TAGS = 20;
-
-/** Mood words in, stored as the JSON array text `mood_logs.mood_tags` holds (e.g. '["motivated","tired"]'). */
-const moodTags = v.pipe(
-  v.array(
-    v.pipe(
-      v.string('Each mood tag must be a word.'),
-      v.trim(),
-      v.minLength(1, 'A mood tag cannot be empty.'),
-      v.maxLength(50, 'A mood tag is at most 50 characters.')
-    ),
-    'Mood tags must be a list of words.'
-  ),
-  v.maxLength(MAX_MOOD_TAGS, `At most ${MAX_MOOD_TAGS} mood tags.`),
-  v.transform((tags) => JSON.stringify([...new Set(tags)]))
-);
+/** Mood words (repeats dropped), kept in `mood_logs.mood_tags` as a JSON array, e.g. '["motivated","tired"]'. */
+const moodTags = stringList('Mood tags', { item: 'mood tag', maxItems: 20, maxLength: 50 });
 
 /** A quick energy and engagement check-in (1 very low ... 5 very high). */
 export const energyCheckinEntity = defineEntity({
@@ -43,7 +17,7 @@ export const energyCheckinEntity = defineEntity({
     checkinTime: clockTime('Time'),
     energyLevel: rating('Energy', 1, 5),
     engagementLevel: rating('Engagement', 1, 5),
-    mood: v.optional(optionalWord('Mood', 100)),
+    mood: v.optional(optionalNullableText('Mood', 100)),
     notes: v.optional(optionalText('Notes', 20000))
   },
   filters: {},
@@ -72,6 +46,7 @@ export const moodLogEntity = defineEntity({
     activity: v.optional(optionalText('Activity', 2000))
   },
   filters: {},
+  jsonColumns: ['mood_tags'],
   order: [
     ['log_date', 'desc'],
     ['log_time', 'desc']
@@ -79,10 +54,4 @@ export const moodLogEntity = defineEntity({
 });
 
 export type EnergyCheckin = EntityRow<'energy_checkins'>;
-export type MoodLog = EntityRow<'mood_logs'>;
-
-/** The mood words of a log (`moodTags` travels as the JSON text the column holds). */
-export function moodTagsOf(log: Pick<MoodLog, 'moodTags'>): string[] {
-  const parsed = v.safeParse(v.array(v.string()), JSON.parse(log.moodTags));
-  return parsed.success ? parsed.output : [];
-}
+export type MoodLog = EntityRowOf<typeof moodLogEntity>;

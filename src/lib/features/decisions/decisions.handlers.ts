@@ -1,6 +1,7 @@
 import { entityCommands } from '../../db/entities/entity-commands';
 import { linkCommands } from '../../db/entities/link-commands';
 import { command } from '../../rpc/command';
+import { personEntity } from '../people/people';
 import { decisionEntity, DueForReviewInput } from './decisions';
 import { decisionsDueForReview } from './decisions.repo';
 
@@ -14,9 +15,8 @@ export const decisionsCommands = {
       ownerColumn: 'decision_id',
       otherColumn: 'person_id',
       otherField: 'personId',
-      otherTable: 'people',
-      otherOrder: 'name',
-      otherHasTrash: true
+      other: personEntity,
+      otherOrder: 'name'
     }
   ),
   'decisions.dueForReview': command({ input: DueForReviewInput, write: false, run: (c, { on }) => decisionsDueForReview(c.db, on) })

@@ -93,10 +93,10 @@ describe('decisions', () => {
 
   it("passes on the database's date and reversal rules", async () => {
     const early = await client.call('decisions.create', { title: 'Hm', decisionDate: '2026-03-03', reviewDate: '2026-03-01' });
-    expect(early.ok === false && early.error).toMatchObject({ code: 'validation', message: 'The review date cannot be before the decision' });
+    expect(early).toEqual({ ok: false, error: { code: 'validation', field: 'reviewDate', message: 'The review date cannot be before the decision.' } });
     const decision = expectOk(await client.call('decisions.create', { title: 'Hm', decisionDate: '2026-03-03' }));
     const reason = await client.call('decisions.update', { id: decision.id, reversalReason: 'Changed my mind' });
-    expect(reason.ok === false && reason.error).toMatchObject({ message: 'Only a reversed decision has a reversal date or reason' });
+    expect(reason).toEqual({ ok: false, error: { code: 'validation', field: 'reversed', message: 'Only a reversed decision has a reversal date or reason.' } });
     const reversed = expectOk(
       await client.call('decisions.update', { id: decision.id, reversed: true, reversalDate: '2026-03-20', reversalReason: 'Changed my mind' })
     );

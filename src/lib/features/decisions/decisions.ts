@@ -1,18 +1,8 @@
 import * as v from 'valibot';
 import { defineEntity, type EntityRow } from '../../db/entities/entity';
-import type { SqlBoolean } from '../../db/schema/model-tables';
-import { calendarDay, clockTime, oneOf, optionalRef, optionalText, rating, requiredText } from '../../validation/fields';
+import { calendarDay, clockTime, flag, oneOf, optionalRef, optionalText, rating, requiredText } from '../../validation/fields';
 
 export const DECISION_CATEGORIES = ['career', 'work', 'health', 'finance', 'relationship', 'personal', 'other'] as const;
-
-/** Yes or no, given as a boolean (or the 0/1 a row carries), stored as SQLite's 0/1. */
-function yesNo(label: string) {
-  const message = `${label} is yes or no.`;
-  return v.pipe(
-    v.union([v.boolean(message), v.picklist([0, 1], message)], message),
-    v.transform((value): SqlBoolean => (value === true || value === 1 ? 1 : 0))
-  );
-}
 
 /**
  * A decision: the state and reasoning when it was made, what was expected, and later what happened.
@@ -44,8 +34,8 @@ export const decisionEntity = defineEntity({
     actualOutcome: v.optional(optionalText('Actual outcome', 20000)),
     outcomeDate: v.optional(v.nullable(calendarDay('Outcome date'))),
     satisfaction: v.optional(v.nullable(rating('Satisfaction', 1, 10))),
-    wouldDecideSameAgain: v.optional(v.nullable(yesNo('Would decide the same again'))),
-    reversed: v.optional(yesNo('Reversed')),
+    wouldDecideSameAgain: v.optional(v.nullable(flag('Would decide the same again'))),
+    reversed: v.optional(flag('Reversed')),
     reversalDate: v.optional(v.nullable(calendarDay('Reversal date'))),
     reversalReason: v.optional(optionalText('Reason for the reversal', 20000)),
     journalEntryId: v.optional(optionalRef)

@@ -13,7 +13,7 @@ const LEVEL_RANK = sql.raw(`CASE level ${GOAL_LEVELS.map((level, rank) => `WHEN 
 
 /**
  * Siblings' order: by level (for roots), then as `goals.list` (highest priority first, then the
- * nearest target date), except that undated goals come last; then by title.
+ * nearest target date, undated goals last), then by title.
  */
 const SIBLING_ORDER = sql`${LEVEL_RANK}, priority DESC, target_date IS NULL, target_date, title COLLATE NOCASE, id`;
 

@@ -36,14 +36,27 @@ describe('goals (entity commands)', () => {
     expect(expectOk(await client.call('goals.list', {})).items.map((g) => g.id)).toEqual([created.id]);
   });
 
-  it('lists by priority (highest first), then the nearest target date', async () => {
+  it('lists by priority (highest first), then the nearest target date, undated goals last', async () => {
     await goal('Later', 'short_term', null, { priority: 3, targetDate: '2027-06-01' });
     await goal('Undated', 'short_term', null, { priority: 3 });
     await goal('Sooner', 'short_term', null, { priority: 3, targetDate: '2027-01-01' });
     await goal('Urgent', 'short_term', null, { priority: 5 });
     const titles = expectOk(await client.call('goals.list', {})).items.map((g) => g.title);
-    // The generic order has no NULLS LAST: SQLite sorts an unknown target date before any date.
-    expect(titles).toEqual(['Urgent', 'Undated', 'Sooner', 'Later']);
+    expect(titles).toEqual(['Urgent', 'Sooner', 'Later', 'Undated']);
+  });
+
+  it('refuses a parent in goals.update, naming the field, and leaves the goal where it is (goals.move places it)', async () => {
+    const { long, mid } = await chain();
+    const other = await goal('Grow a team', 'long_term');
+    const answer = await client.call('goals.update', { id: mid.id, parentId: other.id as never, title: 'Renamed' });
+    expect(answer).toEqual({
+      ok: false,
+      error: { code: 'validation', field: 'parentId', message: "A goal's parent goal is changed by moving the goal (goals.move), not by editing it." }
+    });
+    const cleared = await client.call('goals.update', { id: mid.id, parentId: null as never });
+    expect(cleared).toEqual(answer);
+    expect(expectOk(await client.call('goals.get', { id: mid.id }))).toMatchObject({ parentId: long.id, title: 'Lead a cross-team project' });
+    expect(expectOk(await client.call('goals.move', { id: mid.id, parentId: other.id })).parentId).toBe(other.id);
   });
 
   it('filters by level, status, category and parent (null = not placed)', async () => {
@@ -78,7 +91,7 @@ describe('goals (entity commands)', () => {
     const answer = await client.call('goals.create', { title: 'Ship it', level: 'short_term', parentId: ultimate.id });
     expect(answer).toEqual({
       ok: false,
-      error: { code: 'constraint', message: 'goal level: a short-term goal can only be placed under a mid-term goal.' }
+      error: { code: 'constraint', message: 'A short-term goal can only be placed under a mid-term goal.' }
     });
     expect(expectOk(await client.call('goals.list', { level: 'short_term' })).items.map((g) => g.title)).toEqual(['Write the design doc']);
   });
@@ -127,7 +140,7 @@ describe('goals.move', () => {
     const { ultimate, long, short } = await chain();
     expect(await client.call('goals.move', { id: short.id, parentId: long.id })).toEqual({
       ok: false,
-      error: { code: 'constraint', field: 'parentId', message: 'goal level: a short-term goal can only be placed under a mid-term goal.' }
+      error: { code: 'constraint', field: 'parentId', message: 'A short-term goal can only be placed under a mid-term goal.' }
     });
     const top = await goal('Another top', 'ultimate');
     expect(await client.call('goals.move', { id: ultimate.id, parentId: top.id })).toEqual({
@@ -135,7 +148,7 @@ describe('goals.move', () => {
       error: {
         code: 'constraint',
         field: 'parentId',
-        message: 'goal level: an ultimate goal is the top of the tree and cannot have a parent goal.'
+        message: 'An ultimate goal is the top of the tree and cannot have a parent goal.'
       }
     });
     expect(expectOk(await client.call('goals.get', { id: short.id })).parentId).not.toBe(long.id);
@@ -145,11 +158,11 @@ describe('goals.move', () => {
     const { long, mid } = await chain();
     expect(await client.call('goals.move', { id: long.id, parentId: mid.id })).toEqual({
       ok: false,
-      error: { code: 'constraint', field: 'parentId', message: 'goal cycle: a goal cannot be moved under itself or one of its own sub-goals.' }
+      error: { code: 'constraint', field: 'parentId', message: 'A goal cannot be moved under itself or one of its own sub-goals.' }
     });
     expect(await client.call('goals.move', { id: mid.id, parentId: mid.id })).toEqual({
       ok: false,
-      error: { code: 'constraint', field: 'parentId', message: 'goal cycle: a goal cannot be moved under itself or one of its own sub-goals.' }
+      error: { code: 'constraint', field: 'parentId', message: 'A goal cannot be moved under itself or one of its own sub-goals.' }
     });
     expect(expectOk(await client.call('goals.get', { id: long.id })).parentId).not.toBe(mid.id);
   });
@@ -241,7 +254,7 @@ describe('milestones', () => {
       error: { code: 'validation', field: 'position', message: 'Position is a whole number from 0 to 1000000.' }
     });
     const open = await client.call('milestones.create', { goalId: target.id, title: 'Open', completedDate: '2027-01-01' });
-    expect(open.ok === false && open.error).toMatchObject({ code: 'validation', message: 'Only a completed milestone has a completion day' });
+    expect(open).toEqual({ ok: false, error: { code: 'validation', field: 'completedDate', message: 'Only a completed milestone has a completion day.' } });
     expect(expectOk(await client.call('milestones.list', { goalId: target.id })).items).toEqual([]);
   });
 

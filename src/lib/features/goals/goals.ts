@@ -24,7 +24,7 @@ export const goalEntity = defineEntity({
   dateColumn: 'target_date',
   fields: {
     level,
-    /** The goal one level up; `goals.move` is the way to re-parent with readable checks. */
+    /** The goal one level up, when created; afterwards only `goals.move` changes it (see `updateRefuses`). */
     parentId: v.optional(optionalRef),
     /** Immediate goals only. */
     practiceSessionId: v.optional(optionalRef),
@@ -42,6 +42,9 @@ export const goalEntity = defineEntity({
     lessonsLearned: v.optional(optionalText('Lessons learned', 20000)),
     satisfaction: v.optional(v.nullable(rating('Satisfaction', 1, 10)))
   },
+  updateRefuses: {
+    parentId: "A goal's parent goal is changed by moving the goal (goals.move), not by editing it."
+  },
   filters: {
     level,
     status,
@@ -52,7 +55,7 @@ export const goalEntity = defineEntity({
   },
   order: [
     ['priority', 'desc'],
-    ['target_date', 'asc'],
+    ['target_date', 'asc', 'nulls_last'],
     ['title', 'asc']
   ]
 });

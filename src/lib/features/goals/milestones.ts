@@ -1,14 +1,6 @@
 import * as v from 'valibot';
 import { defineEntity, type EntityRow } from '../../db/entities/entity';
-import { calendarDay, entityId, optionalText, rating, requiredText } from '../../validation/fields';
-
-/** A yes/no answer; SQLite keeps it as 0 or 1. */
-export function flag(label: string) {
-  return v.pipe(
-    v.boolean(`${label} is yes or no.`),
-    v.transform((value): 0 | 1 => (value ? 1 : 0))
-  );
-}
+import { calendarDay, entityId, flag, optionalText, rating, requiredText } from '../../validation/fields';
 
 /** A dated, ordered step towards a goal. No trash: milestones are deleted for real, and go with their goal. */
 export const milestoneEntity = defineEntity({

@@ -1,10 +1,11 @@
 import type { Kysely, Selectable } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { camelizeRow } from '../../db/entities/case';
+import { readRow } from '../../db/entities/entity-repository';
 import type { HabitsTable, IsoWeekday } from '../../db/schema/model-tables';
 import type { Tables } from '../../db/schema/tables';
 import { RpcFailure } from '../../rpc/result';
-import { targetDaysOf, type HabitLog, type HabitLogList, type HabitLogUpsert } from './habits';
+import { habitEntity, type HabitLog, type HabitLogList, type HabitLogUpsert } from './habits';
 import { habitStats, type HabitStats } from './streaks';
 
 /** Habit logs (owned by a habit, no trash) and the statistics computed from them. */
@@ -60,23 +61,18 @@ export class HabitsRepository {
 
   /** Streaks and success rate up to `today` (the person's local day), from the logs and the schedule. */
   async stats(id: string, today: string): Promise<HabitStats> {
-    const habit = await this.#liveHabit(id);
+    // Read as `habits.get` reads it: the schedule's weekdays as a list.
+    const habit = readRow(habitEntity, await this.#liveHabit(id));
     const logs = await this.db
       .selectFrom('habit_logs')
       .select(['log_date', 'completed'])
       .where('habit_id', '=', id)
-      .where('log_date', '>=', habit.start_date)
+      .where('log_date', '>=', habit.startDate)
       .where('log_date', '<=', today)
       .execute();
     const profile = await this.db.selectFrom('profile').select('week_start').executeTakeFirst();
     return habitStats(
-      {
-        frequency: habit.frequency,
-        targetDays: targetDaysOf({ targetDays: habit.target_days }),
-        timesPerWeek: habit.times_per_week,
-        startDate: habit.start_date,
-        endDate: habit.end_date
-      },
+      habit,
       logs.map((log) => ({ logDate: log.log_date, completed: log.completed === 1 })),
       today,
       asWeekday(profile?.week_start)

@@ -2,7 +2,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expectOk, openTestClient, type TestDatabase } from '../../db/testing';
 import type { RpcClient } from '../../rpc/client';
 import type { CommandInput } from '../../rpc/contract';
-import { targetDaysOf } from './habits';
 
 let client: RpcClient;
 let database: TestDatabase;
@@ -17,14 +16,14 @@ afterEach(() => close());
 const march = (day: number) => `2026-03-${String(day).padStart(2, '0')}`;
 
 describe('habits', () => {
-  it('creates habits of each frequency, storing weekdays as the JSON array the column holds', async () => {
+  it('creates habits of each frequency, storing weekdays as the JSON array the column holds and reading them as a list', async () => {
     const daily = expectOk(await client.call('habits.create', { name: 'Read 20 pages', startDate: '2026-03-01', category: 'learning' }));
-    expect(daily).toMatchObject({ frequency: 'daily', targetDays: '[]', timesPerWeek: null, status: 'active', description: '', endDate: null });
+    expect(daily).toMatchObject({ frequency: 'daily', targetDays: [], timesPerWeek: null, status: 'active', description: '', endDate: null });
     const gym = expectOk(
       await client.call('habits.create', { name: 'Gym', startDate: '2026-03-01', frequency: 'specific_days', targetDays: [5, 1, 3, 3], category: 'health' })
     );
-    expect(gym.targetDays).toBe('[1,3,5]');
-    expect(targetDaysOf(gym)).toEqual([1, 3, 5]);
+    expect(gym.targetDays).toEqual([1, 3, 5]);
+    expect(expectOk(await client.call('habits.get', { id: gym.id })).targetDays).toEqual([1, 3, 5]);
     const column = await database.context.db.selectFrom('habits').select('target_days').where('id', '=', gym.id).executeTakeFirstOrThrow();
     expect(column.target_days).toBe('[1,3,5]');
     const calls = expectOk(await client.call('habits.create', { name: 'Call family', startDate: '2026-03-01', frequency: 'times_per_week', timesPerWeek: 2 }));
@@ -54,7 +53,10 @@ describe('habits', () => {
     const often = await client.call('habits.create', { name: 'Hm', startDate: '2026-03-01', frequency: 'times_per_week', timesPerWeek: 8 });
     expect(often).toEqual({ ok: false, error: { code: 'validation', message: 'Times per week is a whole number from 1 to 7.', field: 'timesPerWeek' } });
     const noDays = await client.call('habits.create', { name: 'Hm', startDate: '2026-03-01', frequency: 'specific_days' });
-    expect(noDays.ok === false && noDays.error).toMatchObject({ code: 'validation', message: 'Pick the weekdays for a habit on specific days (and only then)' });
+    expect(noDays).toEqual({
+      ok: false,
+      error: { code: 'validation', field: 'targetDays', message: 'Pick the weekdays for a habit on specific days (and only then).' }
+    });
     expect(expectOk(await client.call('habits.list', {})).items).toEqual([]);
   });
 

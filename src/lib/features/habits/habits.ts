@@ -1,7 +1,7 @@
 import * as v from 'valibot';
-import { defineEntity, type EntityRow } from '../../db/entities/entity';
-import type { IsoWeekday, SqlBoolean } from '../../db/schema/model-tables';
-import { calendarDay, entityId, oneOf, optionalText, rating, requiredText } from '../../validation/fields';
+import { defineEntity, type EntityRow, type EntityRowOf } from '../../db/entities/entity';
+import type { IsoWeekday } from '../../db/schema/model-tables';
+import { calendarDay, entityId, flag, oneOf, optionalNullableText, optionalText, rating, requiredText } from '../../validation/fields';
 
 export const HABIT_CATEGORIES = ['health', 'productivity', 'learning', 'social', 'other'] as const;
 export const HABIT_FREQUENCIES = ['daily', 'specific_days', 'times_per_week'] as const;
@@ -10,10 +10,10 @@ export const HABIT_STATUSES = ['active', 'paused', 'completed'] as const;
 const weekdayMessage = 'Target days are weekdays from 1 (Monday) to 7 (Sunday).';
 const weekday = v.pipe(v.number(weekdayMessage), v.integer(weekdayMessage), v.minValue(1, weekdayMessage), v.maxValue(7, weekdayMessage));
 
-/** ISO weekdays in, stored as the JSON array text `habits.target_days` holds (sorted, no repeats: '[1,3,5]'). */
+/** ISO weekdays, sorted without repeats, kept in `habits.target_days` as a JSON array ('[1,3,5]'). */
 const targetDays = v.pipe(
   v.array(weekday, 'Target days must be a list of weekdays.'),
-  v.transform((days) => JSON.stringify([...new Set(days)].sort((a, b) => a - b)))
+  v.transform((days) => [...new Set(days)].sort((a, b) => a - b) as IsoWeekday[])
 );
 
 /**
@@ -41,35 +41,12 @@ export const habitEntity = defineEntity({
     status: oneOf('Status', HABIT_STATUSES),
     category: oneOf('Category', HABIT_CATEGORIES)
   },
+  jsonColumns: ['target_days'],
   order: [['name', 'asc']]
 });
 
-export type Habit = EntityRow<'habits'>;
+export type Habit = EntityRowOf<typeof habitEntity>;
 export type HabitLog = EntityRow<'habit_logs'>;
-
-/** The weekdays of a habit (`targetDays` travels as the JSON text the column holds). */
-export function targetDaysOf(habit: Pick<Habit, 'targetDays'>): IsoWeekday[] {
-  const parsed = v.safeParse(v.array(weekday), JSON.parse(habit.targetDays));
-  return parsed.success ? (parsed.output as IsoWeekday[]) : [];
-}
-
-/** Yes or no, given as a boolean (or the 0/1 a row carries), stored as SQLite's 0/1. */
-function yesNo(label: string) {
-  const message = `${label} is yes or no.`;
-  return v.pipe(
-    v.union([v.boolean(message), v.picklist([0, 1], message)], message),
-    v.transform((value): SqlBoolean => (value === true || value === 1 ? 1 : 0))
-  );
-}
-
-const skipReason = v.nullable(
-  v.pipe(
-    v.string('Skip reason must be text.'),
-    v.trim(),
-    v.maxLength(200, 'Skip reason is at most 200 characters.'),
-    v.transform((text) => (text === '' ? null : text))
-  )
-);
 
 /**
  * How a habit went on one day. One log per habit per day: logging a day again updates it, and only
@@ -79,13 +56,13 @@ export const HabitLogUpsertInput = v.pipe(
   v.object({
     habitId: entityId,
     logDate: calendarDay('Date'),
-    completed: yesNo('Done'),
+    completed: flag('Done'),
     difficulty: v.optional(v.nullable(rating('Difficulty', 1, 5))),
     satisfaction: v.optional(v.nullable(rating('Satisfaction', 1, 5))),
     energyBefore: v.optional(v.nullable(rating('Energy before', 1, 10))),
     energyAfter: v.optional(v.nullable(rating('Energy after', 1, 10))),
     notes: v.optional(optionalText('Notes', 20000)),
-    skipReason: v.optional(skipReason)
+    skipReason: v.optional(optionalNullableText('Skip reason', 200))
   }),
   v.forward(
     v.check((log) => log.completed === 0 || log.skipReason === undefined || log.skipReason === null, 'Only a skipped (not done) day has a skip reason.'),

@@ -1,23 +1,11 @@
 import * as v from 'valibot';
 import { defineEntity, type EntityRow } from '../../db/entities/entity';
-import { calendarDay, clockTime, oneOf, optionalText, rating } from '../../validation/fields';
+import { calendarDay, clockTime, oneOf, optionalNullableText, optionalText, rating } from '../../validation/fields';
 
 export const JOURNAL_CATEGORIES = ['personal', 'work', 'health', 'reflection', 'learning', 'other'] as const;
 
 const sleepMessage = 'Sleep is a number of hours from 0 to 24.';
 const sleepHours = v.pipe(v.number(sleepMessage), v.finite(sleepMessage), v.minValue(0, sleepMessage), v.maxValue(24, sleepMessage));
-
-/** Optional short text: trimmed, and empty means "not set" (NULL). */
-function optionalLine(label: string, max: number) {
-  return v.nullable(
-    v.pipe(
-      v.string(`${label} must be text.`),
-      v.trim(),
-      v.maxLength(max, `${label} is at most ${max} characters.`),
-      v.transform((text) => (text === '' ? null : text))
-    )
-  );
-}
 
 /** A journal entry with the day's mood, energy, stress and sleep. */
 export const journalEntryEntity = defineEntity({
@@ -36,8 +24,8 @@ export const journalEntryEntity = defineEntity({
     stressLevel: v.optional(v.nullable(rating('Stress', 1, 10))),
     sleepHours: v.optional(v.nullable(sleepHours)),
     category: v.optional(v.nullable(oneOf('Category', JOURNAL_CATEGORIES))),
-    location: v.optional(optionalLine('Location', 200)),
-    weather: v.optional(optionalLine('Weather', 100))
+    location: v.optional(optionalNullableText('Location', 200)),
+    weather: v.optional(optionalNullableText('Weather', 100))
   },
   filters: { category: oneOf('Category', JOURNAL_CATEGORIES) },
   order: [

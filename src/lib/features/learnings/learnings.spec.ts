@@ -58,7 +58,7 @@ describe('learnings', () => {
   it("keeps the database's rule that a learning from a meeting has the source 'meeting'", async () => {
     const meeting = expectOk(await client.call('meetings.create', { title: '1:1', meetingDate: '2026-03-05' }));
     const answer = await client.call('learnings.create', { title: 'Ask earlier', type: 'insight', source: 'reading', meetingId: meeting.id, learningDate: '2026-03-05' });
-    expect(answer.ok === false && answer.error).toMatchObject({ code: 'validation', message: "A learning linked to a meeting has the source 'meeting'" });
+    expect(answer).toEqual({ ok: false, error: { code: 'validation', field: 'source', message: "A learning linked to a meeting has the source 'meeting'." } });
     expect(expectOk(await client.call('learnings.list', {})).items).toEqual([]);
   });
 

@@ -1,5 +1,6 @@
 import { entityCommands } from '../../db/entities/entity-commands';
 import { linkCommands } from '../../db/entities/link-commands';
+import { personEntity } from '../people/people';
 import { meetingEntity } from './meetings';
 
 export const meetingsCommands = {
@@ -12,9 +13,8 @@ export const meetingsCommands = {
       ownerColumn: 'meeting_id',
       otherColumn: 'person_id',
       otherField: 'personId',
-      otherTable: 'people',
-      otherOrder: 'name',
-      otherHasTrash: true
+      other: personEntity,
+      otherOrder: 'name'
     }
   )
 };

@@ -1,5 +1,6 @@
 import { entityCommands } from '../../db/entities/entity-commands';
 import { linkCommands } from '../../db/entities/link-commands';
+import { goalEntity } from '../goals/goals';
 import { practiceSessionEntity } from './practice-sessions';
 
 /** Practice sessions, and the short-term goals each works towards (the database refuses other levels). */
@@ -13,9 +14,8 @@ export const practiceSessionsCommands = {
       ownerColumn: 'practice_session_id',
       otherColumn: 'goal_id',
       otherField: 'goalId',
-      otherTable: 'goals',
-      otherOrder: 'title',
-      otherHasTrash: true
+      other: goalEntity,
+      otherOrder: 'title'
     }
   )
 };

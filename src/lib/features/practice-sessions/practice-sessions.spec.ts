@@ -70,7 +70,7 @@ describe('practice sessions (entity commands)', () => {
       actualStartAt: '2027-01-10T10:00:00Z',
       actualEndAt: '2027-01-10T09:00:00Z'
     });
-    expect(backwards.ok === false && backwards.error).toMatchObject({ code: 'validation', message: 'The actual end must be after the actual start' });
+    expect(backwards).toEqual({ ok: false, error: { code: 'validation', field: 'actualEndAt', message: 'The actual end must be after the actual start.' } });
     expect(expectOk(await client.call('practiceSessions.list', {})).items).toEqual([]);
   });
 
@@ -110,7 +110,7 @@ describe('practice session goals', () => {
       const other = expectOk(await client.call('goals.create', { title: `A ${level} goal`, level }));
       expect(await client.call('practiceSessions.linkGoal', { id: held.id, goalId: other.id })).toEqual({
         ok: false,
-        error: { code: 'constraint', message: 'practice session: only short-term goals can be linked to a practice session.' }
+        error: { code: 'constraint', message: 'Only short-term goals can be linked to a practice session.' }
       });
     }
     expect(expectOk(await client.call('practiceSessions.goals', { id: held.id }))).toEqual([]);
@@ -121,7 +121,7 @@ describe('practice session goals', () => {
     const short = expectOk(await client.call('goals.create', { title: 'Short', level: 'short_term' }));
     expectOk(await client.call('practiceSessions.linkGoal', { id: held.id, goalId: short.id }));
     const answer = await client.call('goals.update', { id: short.id, level: 'mid_term' });
-    expect(answer.ok === false && answer.error).toMatchObject({ code: 'constraint', message: expect.stringMatching(/^practice session: this goal is linked/) });
+    expect(answer.ok === false && answer.error).toMatchObject({ code: 'constraint', message: expect.stringMatching(/^This goal is linked/) });
     expectOk(await client.call('practiceSessions.unlinkGoal', { id: held.id, goalId: short.id }));
     expect(expectOk(await client.call('goals.update', { id: short.id, level: 'mid_term' })).level).toBe('mid_term');
   });
@@ -151,7 +151,7 @@ describe('practice session goals', () => {
     const step = expectOk(await client.call('goals.create', { title: 'Outline', level: 'immediate', practiceSessionId: held.id }));
     expect(expectOk(await client.call('goals.list', { practiceSessionId: held.id })).items.map((g) => g.id)).toEqual([step.id]);
     const wrong = await client.call('goals.create', { title: 'Too big', level: 'short_term', practiceSessionId: held.id });
-    expect(wrong).toEqual({ ok: false, error: { code: 'constraint', message: 'practice session: only immediate goals can belong to a practice session.' } });
+    expect(wrong).toEqual({ ok: false, error: { code: 'constraint', message: 'Only immediate goals can belong to a practice session.' } });
 
     await database.context.db.deleteFrom('practice_sessions').where('id', '=', held.id).execute();
     expect(expectOk(await client.call('goals.get', { id: step.id })).practiceSessionId).toBeNull();

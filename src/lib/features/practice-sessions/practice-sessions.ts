@@ -1,7 +1,6 @@
 import * as v from 'valibot';
 import { defineEntity, type EntityRow } from '../../db/entities/entity';
-import { calendarDay, optionalText, rating, requiredText, timestamp } from '../../validation/fields';
-import { flag } from '../goals/milestones';
+import { calendarDay, flag, optionalText, rating, requiredText, timestamp } from '../../validation/fields';
 
 const moment = (label: string) => v.optional(v.nullable(timestamp(label)));
 const score = (label: string) => v.optional(v.nullable(rating(label, 1, 10)));

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { defineEntity, type EntityRow } from '../../db/entities/entity';
+import { defineEntity, type EntityRowOf } from '../../db/entities/entity';
 import { calendarDay, entityId, oneOf, optionalRef, optionalText, requiredText, stringList } from '../../validation/fields';
 
 export const PROJECT_CLASSIFICATIONS = ['work', 'personal', 'learning', 'inactive'] as const;
@@ -17,8 +17,8 @@ export const projectEntity = defineEntity({
     description: v.optional(optionalText('Description', 20000)),
     classification: oneOf('Classification', PROJECT_CLASSIFICATIONS),
     status: v.optional(oneOf('Status', PROJECT_STATUSES)),
-    /** Technology names; stored as a JSON array. */
-    techStack: v.optional(stringList('Tech stack')),
+    /** Technology names (repeats dropped); stored as a JSON array. */
+    techStack: v.optional(stringList('Tech stack', { item: 'technology', items: 'technologies' })),
     startDate: v.optional(v.nullable(calendarDay('Start date'))),
     endDate: v.optional(v.nullable(calendarDay('End date'))),
     organizationId: v.optional(optionalRef)
@@ -28,8 +28,9 @@ export const projectEntity = defineEntity({
     status: oneOf('Status', PROJECT_STATUSES),
     organizationId: entityId
   },
+  jsonColumns: ['tech_stack'],
   order: [['name', 'asc']],
   tagLink: { table: 'project_tags', column: 'project_id' }
 });
 
-export type Project = EntityRow<'projects'>;
+export type Project = EntityRowOf<typeof projectEntity>;

@@ -3,6 +3,7 @@ import { IdInput } from '../../db/entities/entity';
 import { entityCommands } from '../../db/entities/entity-commands';
 import { linkCommands } from '../../db/entities/link-commands';
 import { command } from '../../rpc/command';
+import { projectEntity } from '../projects/projects';
 import { skillEntity, teamSkillEntity } from './skills';
 import { SkillsRepository } from './skills.repo';
 
@@ -20,9 +21,8 @@ export const skillsCommands = {
       ownerColumn: 'skill_id',
       otherColumn: 'project_id',
       otherField: 'projectId',
-      otherTable: 'projects',
-      otherOrder: 'name',
-      otherHasTrash: true
+      other: projectEntity,
+      otherOrder: 'name'
     }
   ),
   ...entityCommands('teamSkills', teamSkillEntity)

@@ -89,6 +89,6 @@ describe('time entries', () => {
   it('refuses an entry that ends before it starts, naming the rule', async () => {
     const task = expectOk(await client.call('tasks.create', { title: 'Backwards', focusDate: '2026-11-23' }));
     const answer = await client.call('tasks.addTimeEntry', { id: task.id, startedAt: '2026-11-23T10:00:00Z', endedAt: '2026-11-23T09:00:00Z' });
-    expect(answer).toEqual({ ok: false, error: { code: 'validation', message: 'A time entry must end after it starts', field: 'ended_at' } });
+    expect(answer).toEqual({ ok: false, error: { code: 'validation', message: 'A time entry must end after it starts.', field: 'endedAt' } });
   });
 });

@@ -1,0 +1,27 @@
+import type { Database } from './sqlite';
+
+/** How long a write's answer is kept for a repeated call; far longer than any failover takes. */
+const KEEP = '-1 day';
+
+/**
+ * The answers of recent writes by idempotency key. Reads and writes happen inside the write's
+ * own transaction, so a write and its record commit together or not at all.
+ */
+export class RequestLog {
+  constructor(private readonly raw: Database) {}
+
+  /** The answer of an earlier call with this key, if it committed. */
+  find(key: string): { value: unknown } | null {
+    const stored = this.raw.selectValue('SELECT result FROM _request_log WHERE key = ?', [key]);
+    return typeof stored === 'string' ? { value: (JSON.parse(stored) as { value: unknown }).value } : null;
+  }
+
+  record(key: string, value: unknown): void {
+    // Wrapped so that `undefined` survives the round trip as a missing property.
+    this.raw.exec({ sql: 'INSERT INTO _request_log (key, result) VALUES (?, ?)', bind: [key, JSON.stringify({ value })] });
+  }
+
+  prune(): void {
+    this.raw.exec(`DELETE FROM _request_log WHERE created_at < strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '${KEEP}')`);
+  }
+}
