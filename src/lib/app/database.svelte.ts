@@ -4,6 +4,7 @@ import { portEndpoint, workerEndpoint, type Endpoint } from '../rpc/endpoint';
 import { fail, type Result } from '../rpc/result';
 import type { DatabaseStatus, StorageKind } from '../db/status';
 import type { FromBroker, ToBroker } from './tabs/broker-protocol';
+import { ALL_TABLES } from '../rpc/all-tables';
 
 /** The Web Lock held by the tab whose worker owns the database files. */
 const OWNER_LOCK = 'daybook-database-owner';
@@ -69,7 +70,7 @@ class DatabaseConnection {
   /** Calls `listener` after any write (in any tab) that changed one of `tables`. Returns an unsubscribe function. */
   onTablesChanged(tables: readonly string[], listener: () => void): () => void {
     const wrapped: TablesListener = (changed) => {
-      if (changed.some((table) => tables.includes(table))) listener();
+      if (changed.some((table) => table === ALL_TABLES || tables.includes(table))) listener();
     };
     this.#tableListeners.add(wrapped);
     return () => this.#tableListeners.delete(wrapped);

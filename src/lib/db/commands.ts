@@ -12,6 +12,7 @@ import { profileCommands } from '../features/profile/profile.handlers';
 import { searchCommands } from '../features/search/search.handlers';
 import { tagsCommands } from '../features/tags/tags.handlers';
 import { trashCommands } from '../features/trash/trash.handlers';
+import { restoreCommands } from '../features/restore/restore.handlers';
 import { learningsCommands } from '../features/learnings/learnings.handlers';
 import { feedbackCommands } from '../features/feedback/feedback.handlers';
 import { actionItemsCommands } from '../features/action-items/action-items.handlers';
@@ -45,6 +46,7 @@ export const commands = {
   ...profileCommands,
   ...searchCommands,
   ...trashCommands,
+  ...restoreCommands,
   ...insightsCommands
 } satisfies CommandMap;
 

@@ -14,12 +14,15 @@ import {
   type Sqlite3Static
 } from './sqlite';
 import type { DatabaseStatus, StorageKind } from './status';
+import { SnapshotStore } from './backup/snapshot-store';
 
 export interface DatabaseHostOptions {
   readonly loadSqlite: () => Promise<Sqlite3Static>;
   readonly migrations: readonly MigrationFile[];
   /** Told every time the status changes. */
   readonly onStatus?: (status: DatabaseStatus) => void;
+  /** The clock for scheduled snapshots; injectable for tests. */
+  readonly now?: () => Date;
 }
 
 /**
@@ -31,6 +34,7 @@ export class DatabaseHost {
   #status: DatabaseStatus = { state: 'closed' };
   #session: Session | null = null;
   #pool: SAHPoolUtil | null = null;
+  #snapshots: SnapshotStore | null = null;
 
   constructor(options: DatabaseHostOptions) {
     this.#options = options;
@@ -70,12 +74,49 @@ export class DatabaseHost {
     configureConnection(raw, storage);
     const session = new Session(sqlite3, raw, storage);
     this.#session = session;
+    const snapshots = this.#pool ? new SnapshotStore(this.#pool, () => this.exportDatabase()) : null;
+    this.#snapshots = snapshots;
+    const now = this.#options.now?.() ?? new Date();
+    const applied = Number(raw.selectValue('PRAGMA user_version'));
+    // A copy of the data as it was before any migration touches it.
+    if (snapshots && applied > 0 && applied < this.#options.migrations.length) await snapshots.take('migration', now);
     const report = await runMigrations(createMigrationTarget(sqlite3, raw), this.#options.migrations);
     if (report.outcome === 'ok') {
       session.requests.prune();
+      await snapshots?.takeDue(now);
       return this.#setStatus({ state: 'ready', storage, schemaVersion: report.schemaVersion });
     }
     return this.#setStatus({ state: 'blocked', storage, report, message: report.message });
+  }
+
+  /** The migrations this build ships. */
+  get migrations(): readonly MigrationFile[] {
+    return this.#options.migrations;
+  }
+
+  /**
+   * Replaces the whole live database with `source` through SQLite's backup API: all pages are
+   * copied in one step inside the destination's own transaction, so a failure changes nothing.
+   */
+  replaceWith(source: Database): void {
+    const session = this.session;
+    const { capi } = session.sqlite3;
+    const pageSize = Number(session.raw.selectValue('PRAGMA page_size'));
+    if (Number(source.selectValue('PRAGMA page_size')) !== pageSize) {
+      // A WAL database cannot change its page size, so the copy adopts the live one first.
+      source.exec(`PRAGMA page_size = ${pageSize}`);
+      source.exec('VACUUM');
+    }
+    const backup = capi.sqlite3_backup_init(session.raw, 'main', source, 'main');
+    if (!backup) throw new RpcFailure('storage', `The restore could not start: ${capi.sqlite3_errmsg(session.raw)}`);
+    const rc = capi.sqlite3_backup_step(backup, -1);
+    capi.sqlite3_backup_finish(backup);
+    if (rc !== capi.SQLITE_DONE) throw new RpcFailure('storage', `The restore failed and nothing was changed: ${capi.sqlite3_errstr(rc)}`);
+  }
+
+  /** Snapshots on this device; null in a temporary in-memory session. */
+  get snapshots(): SnapshotStore | null {
+    return this.#snapshots;
   }
 
   /**
@@ -99,6 +140,7 @@ export class DatabaseHost {
   close(): void {
     this.#session?.close();
     this.#session = null;
+    this.#snapshots = null;
     this.#pool?.pauseVfs();
     this.#setStatus({ state: 'closed' });
   }

@@ -26,15 +26,19 @@ export function hasOpfs(): boolean {
  * Installs the sahpool VFS. `preserveOnInitFailure` keeps a pool held by another tab intact:
  * a failed install must never clear the person's data.
  */
-export function installPool(sqlite3: Sqlite3Static): Promise<SAHPoolUtil> {
-  return sqlite3.installOpfsSAHPoolVfs({
+export async function installPool(sqlite3: Sqlite3Static): Promise<SAHPoolUtil> {
+  const pool = await sqlite3.installOpfsSAHPoolVfs({
     name: 'daybook-sahpool',
     directory: '.daybook',
-    // Room for the database, its WAL, temp files, an import and several snapshots.
-    initialCapacity: 24,
+    initialCapacity: POOL_CAPACITY,
     preserveOnInitFailure: true
   });
+  await pool.reserveMinimumCapacity(POOL_CAPACITY);
+  return pool;
 }
+
+/** The database, its WAL, temp files, and up to 17 snapshots (see backup/snapshot-schedule.ts), with room to spare. */
+const POOL_CAPACITY = 32;
 
 /** Settings every connection gets; see docs/ARCHITECTURE.md for why each is chosen. */
 export function configureConnection(db: Database, storage: 'persistent' | 'memory'): void {

@@ -9,6 +9,8 @@ export interface CommandDefinition<TSchema extends v.GenericSchema, TResult> {
   readonly input: TSchema;
   /** A write runs in its own `BEGIN IMMEDIATE` transaction and announces the tables it changed. */
   readonly write: boolean;
+  /** True for commands that replace the whole database (restore): every view must reload. */
+  readonly replacesData?: boolean;
   /** False for the few commands that work before a database is open (status, open, export). */
   readonly needsDatabase?: boolean;
   // Method syntax keeps the parameter bivariant, so any command fits a `CommandMap`.

@@ -3,6 +3,7 @@ import type { CommandContext } from '../db/command-context';
 import { toRpcError } from '../db/sqlite-errors';
 import type { AnyCommand, CommandMap } from './command';
 import type { CallMessage, FromWorker, WorkerEvent } from './contract';
+import { ALL_TABLES } from './all-tables';
 import { fail, ok, type Result } from './result';
 
 export interface RpcServerOptions {
@@ -43,7 +44,8 @@ export function createRpcServer({ commands, context }: RpcServerOptions): RpcSer
     }
     const { result, changedTables } = await execute(definition, context, call);
     post({ kind: 'result', id: call.id, result });
-    if (changedTables.length > 0) broadcast({ type: 'changed', tables: changedTables });
+    if (result.ok && definition.replacesData) broadcast({ type: 'changed', tables: [ALL_TABLES] });
+    else if (changedTables.length > 0) broadcast({ type: 'changed', tables: changedTables });
   }
 
   return {

@@ -1,0 +1,63 @@
+/** Why a snapshot was taken. */
+export type SnapshotKind = 'daily' | 'weekly' | 'migration' | 'restore';
+
+export interface SnapshotInfo {
+  readonly name: string;
+  readonly kind: SnapshotKind;
+  /** ISO-8601 UTC. */
+  readonly takenAt: string;
+  readonly bytes: number;
+}
+
+/** How many of each kind are kept; older ones are deleted. */
+export const KEEP: Readonly<Record<SnapshotKind, number>> = { daily: 7, weekly: 4, migration: 3, restore: 3 };
+
+/** The person's local day of a moment, `YYYY-MM-DD`. */
+export function localDayOf(moment: Date): string {
+  const month = String(moment.getMonth() + 1).padStart(2, '0');
+  const day = String(moment.getDate()).padStart(2, '0');
+  return `${moment.getFullYear()}-${month}-${day}`;
+}
+
+/** The local Monday starting the week of a moment, `YYYY-MM-DD`. */
+export function localWeekOf(moment: Date): string {
+  const monday = new Date(moment.getFullYear(), moment.getMonth(), moment.getDate());
+  monday.setDate(monday.getDate() - ((monday.getDay() + 6) % 7));
+  return localDayOf(monday);
+}
+
+/** The scheduled snapshots due now: one a day before first use, one a week. */
+export function dueSnapshots(existing: readonly SnapshotInfo[], now: Date): SnapshotKind[] {
+  const taken = (kind: SnapshotKind, period: (moment: Date) => string) =>
+    existing.some((snapshot) => snapshot.kind === kind && period(new Date(snapshot.takenAt)) === period(now));
+  const due: SnapshotKind[] = [];
+  if (!taken('daily', localDayOf)) due.push('daily');
+  if (!taken('weekly', localWeekOf)) due.push('weekly');
+  return due;
+}
+
+/** The snapshots to delete so that each kind keeps only its newest KEEP[kind]. */
+export function expiredSnapshots(existing: readonly SnapshotInfo[]): SnapshotInfo[] {
+  const expired: SnapshotInfo[] = [];
+  for (const kind of Object.keys(KEEP) as SnapshotKind[]) {
+    const newestFirst = existing.filter((snapshot) => snapshot.kind === kind).sort((a, b) => b.takenAt.localeCompare(a.takenAt));
+    expired.push(...newestFirst.slice(KEEP[kind]));
+  }
+  return expired;
+}
+
+const NAME = /^\/snapshot-(\d{8}T\d{9}Z)-(daily|weekly|migration|restore)-(\d+)\.sqlite3$/;
+
+/** The file name carries everything the list needs, so listing never reads a snapshot. */
+export function snapshotName(kind: SnapshotKind, takenAt: Date, bytes: number): string {
+  const stamp = takenAt.toISOString().replace(/[-:.]/g, '');
+  return `/snapshot-${stamp}-${kind}-${bytes}.sqlite3`;
+}
+
+export function parseSnapshotName(name: string): SnapshotInfo | null {
+  const match = NAME.exec(name);
+  if (!match?.[1] || !match[2] || !match[3]) return null;
+  const stamp = match[1];
+  const takenAt = `${stamp.slice(0, 4)}-${stamp.slice(4, 6)}-${stamp.slice(6, 8)}T${stamp.slice(9, 11)}:${stamp.slice(11, 13)}:${stamp.slice(13, 15)}.${stamp.slice(15, 18)}Z`;
+  return { name, kind: match[2] as SnapshotKind, takenAt, bytes: Number(match[3]) };
+}

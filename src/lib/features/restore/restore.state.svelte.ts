@@ -1,0 +1,72 @@
+import { database } from '../../app/database.svelte';
+import { toasts } from '../../app/toasts.svelte';
+import type { RestorePreview, SnapshotInfo } from './restore';
+
+/** Where a restore stands: choose a source, look at the preview, confirm. */
+export type RestoreSource = { readonly kind: 'file'; readonly name: string; readonly bytes: Uint8Array } | { readonly kind: 'snapshot'; readonly snapshot: SnapshotInfo };
+
+/** The restore flow shared by the file picker and the snapshots list. */
+class RestoreFlow {
+  source = $state.raw<RestoreSource | null>(null);
+  preview = $state.raw<RestorePreview | null>(null);
+  error = $state<string | null>(null);
+  busy = $state(false);
+  snapshots = $state.raw<readonly SnapshotInfo[]>([]);
+
+  async loadSnapshots(): Promise<void> {
+    const answer = await database.call('snapshots.list', undefined);
+    this.snapshots = answer.ok ? answer.value : [];
+  }
+
+  /** Checks the source and shows what it holds; nothing changes yet. */
+  async choose(source: RestoreSource): Promise<void> {
+    this.source = source;
+    this.preview = null;
+    this.error = null;
+    this.busy = true;
+    const answer =
+      source.kind === 'file'
+        ? await database.call('restore.preview', { file: source.bytes })
+        : await database.call('snapshots.preview', { name: source.snapshot.name });
+    this.busy = false;
+    if (answer.ok) this.preview = answer.value;
+    else this.error = answer.error.message;
+  }
+
+  cancel(): void {
+    this.source = null;
+    this.preview = null;
+    this.error = null;
+  }
+
+  /** Replaces the data; the toast offers to undo it from the snapshot taken just before. */
+  async confirm(): Promise<void> {
+    const source = this.source;
+    if (!source) return;
+    this.busy = true;
+    const answer =
+      source.kind === 'file'
+        ? await database.call('restore.apply', { file: source.bytes })
+        : await database.call('snapshots.restore', { name: source.snapshot.name });
+    this.busy = false;
+    if (!answer.ok) {
+      this.error = answer.error.message;
+      return;
+    }
+    this.cancel();
+    await this.loadSnapshots();
+    const undo = answer.value.undoSnapshot;
+    toasts.show('Restored. Your previous data is kept as a snapshot.', {
+      ...(undo && { action: { label: 'Undo', run: () => this.#undo(undo) } })
+    });
+  }
+
+  async #undo(snapshot: SnapshotInfo): Promise<void> {
+    const answer = await database.call('snapshots.restore', { name: snapshot.name });
+    if (!answer.ok) toasts.error(answer.error.message);
+    else toasts.show('The restore was undone.');
+    await this.loadSnapshots();
+  }
+}
+
+export const restoreFlow = new RestoreFlow();

@@ -1,0 +1,70 @@
+import { spawnSync } from 'node:child_process';
+import { addTask, expect, openToday, taskTitles, test } from './helpers';
+
+// Test the plain-download path (browsers without the File System Access save picker).
+test.beforeEach(async ({ context }) => {
+  await context.addInitScript(() => {
+    Reflect.deleteProperty(window, 'showSaveFilePicker');
+  });
+});
+
+test('downloads a database file that sqlite3 opens, and restores it after a change, with undo', async ({ page }, testInfo) => {
+  await openToday(page);
+  await addTask(page, 'Before the backup', { priority: 'high' });
+  await addTask(page, 'Also before');
+
+  await page.goto('/data');
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download the database file' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^daybook-\d{4}-\d{2}-\d{2}\.sqlite3$/);
+  const file = testInfo.outputPath('backup.sqlite3');
+  await download.saveAs(file);
+
+  // The file opens in the sqlite3 tool with the documented schema.
+  const cli = spawnSync('sqlite3', ['-readonly', file, 'PRAGMA integrity_check; SELECT title FROM tasks ORDER BY title; PRAGMA user_version;'], { encoding: 'utf8' });
+  expect(cli.status).toBe(0);
+  expect(cli.stdout.trim().split('\n')).toEqual(['ok', 'Also before', 'Before the backup', '3']);
+
+  await openToday(page);
+  await page.getByRole('button', { name: 'Delete “Also before”' }).click();
+  await addTask(page, 'After the backup');
+
+  await page.goto('/data');
+  const choosing = page.waitForEvent('filechooser');
+  await page.getByText('Choose a database file…').click();
+  await (await choosing).setFiles(file);
+  const preview = page.getByRole('region', { name: /Restore from the file/ });
+  await expect(preview.getByRole('row', { name: /Tasks/ })).toContainText('2');
+  await preview.getByRole('button', { name: 'Restore' }).click();
+  await expect(page.getByText('Restored. Your previous data is kept as a snapshot.')).toBeVisible();
+
+  await page.getByRole('link', { name: 'Today' }).click();
+  await expect.poll(() => taskTitles(page)).toEqual(['Before the backup', 'Also before']);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(() => taskTitles(page)).toEqual(['Before the backup', 'After the backup']);
+});
+
+test('refuses a file that is not a database, changing nothing', async ({ page }) => {
+  await openToday(page);
+  await addTask(page, 'Untouched');
+  await page.goto('/data');
+  const choosing = page.waitForEvent('filechooser');
+  await page.getByText('Choose a database file…').click();
+  await (await choosing).setFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('just some notes\n'.repeat(20)) });
+  await expect(page.getByRole('alert')).toHaveText('This is not a SQLite database file.');
+  await expect(page.getByText('Nothing was changed.')).toBeVisible();
+  await openToday(page);
+  expect(await taskTitles(page)).toEqual(['Untouched']);
+});
+
+test('keeps daily and weekly snapshots on the device and lists them', async ({ page }) => {
+  await openToday(page);
+  await page.goto('/data');
+  const list = page.getByRole('list', { name: 'Snapshots' });
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+  await expect(list).toContainText('Daily');
+  await expect(list).toContainText('Weekly');
+  await page.getByRole('button', { name: 'Take a snapshot now' }).click();
+  await expect(list.getByRole('listitem')).toHaveCount(3);
+});
