@@ -68,3 +68,45 @@ test('keeps daily and weekly snapshots on the device and lists them', async ({ p
   await page.getByRole('button', { name: 'Take a snapshot now' }).click();
   await expect(list.getByRole('listitem')).toHaveCount(3);
 });
+
+test('exports everything as JSON and imports it back after a change, with a preview', async ({ page }, testInfo) => {
+  await openToday(page);
+  await addTask(page, 'Kept in the export');
+  await page.goto('/data');
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export JSON' }).click();
+  const file = testInfo.outputPath('export.json');
+  await (await downloading).saveAs(file);
+
+  await openToday(page);
+  await page.getByRole('button', { name: 'Delete “Kept in the export”' }).click();
+  await addTask(page, 'Made after the export');
+
+  await page.goto('/data');
+  const choosing = page.waitForEvent('filechooser');
+  await page.getByText('Import a JSON backup…').click();
+  await (await choosing).setFiles(file);
+  const preview = page.getByRole('group', { name: 'What the JSON backup holds' });
+  await expect(preview.getByRole('row', { name: /Tasks/ })).toBeVisible();
+  await preview.getByRole('button', { name: 'Import and replace' }).click();
+  await expect(page.getByText(/^Imported \d+ rows\.$/)).toBeVisible();
+  await openToday(page);
+  expect(await taskTitles(page)).toEqual(['Kept in the export']);
+});
+
+test('adds tasks from another app’s CSV file after showing the mapping', async ({ page }) => {
+  await openToday(page);
+  await page.goto('/data');
+  const choosing = page.waitForEvent('filechooser');
+  await page.getByText('Import a CSV file…').click();
+  const today = await page.evaluate(() => {
+    const now = new Date();
+    return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  });
+  const csv = `Task,Due Date,Priority,Notes\nCall the bank,${today},high,About the loan\nWater plants,,low,\n`;
+  await (await choosing).setFiles({ name: 'todo-export.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  const preview = page.getByRole('group', { name: 'What the CSV file holds' });
+  await expect(preview).toContainText('2 tasks to add');
+  await preview.getByRole('button', { name: 'Import' }).click();
+  await expect(page.getByText('Imported 2 rows.')).toBeVisible();
+});

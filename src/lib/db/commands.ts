@@ -13,6 +13,7 @@ import { searchCommands } from '../features/search/search.handlers';
 import { tagsCommands } from '../features/tags/tags.handlers';
 import { trashCommands } from '../features/trash/trash.handlers';
 import { restoreCommands } from '../features/restore/restore.handlers';
+import { backupCommands } from '../features/backup/backup.handlers';
 import { learningsCommands } from '../features/learnings/learnings.handlers';
 import { feedbackCommands } from '../features/feedback/feedback.handlers';
 import { actionItemsCommands } from '../features/action-items/action-items.handlers';
@@ -47,6 +48,7 @@ export const commands = {
   ...searchCommands,
   ...trashCommands,
   ...restoreCommands,
+  ...backupCommands,
   ...insightsCommands
 } satisfies CommandMap;
 

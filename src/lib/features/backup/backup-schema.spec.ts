@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { bundledMigrations } from '../../db/migrations/bundled';
+import { runMigrations } from '../../db/migrations/runner';
+import { createMigrationTarget } from '../../db/migrations/target';
+import { loadSqlite } from '../../db/sqlite';
+import { DETAIL_TABLES, KINDS, OLDEST_IMPORTABLE_SCHEMA_VERSION } from './backup';
+import { readUserTables } from './catalog';
+
+/** The user tables of a new database migrated to `schemaVersion`. */
+async function userTablesAt(schemaVersion: number) {
+  const sqlite3 = await loadSqlite();
+  const raw = new sqlite3.oo1.DB(':memory:', 'c');
+  try {
+    const report = await runMigrations(createMigrationTarget(sqlite3, raw), bundledMigrations.slice(0, schemaVersion));
+    expect(report.outcome).toBe('ok');
+    return readUserTables(raw).map(({ name, columns }) => ({ name, columns }));
+  } finally {
+    raw.close();
+  }
+}
+
+describe('what a backup holds', () => {
+  it('names every user table as a kind a person counts or as a detail of one', async () => {
+    const names = (await userTablesAt(bundledMigrations.length)).map((table) => table.name).sort();
+    expect(names).toEqual([...Object.keys(KINDS), ...DETAIL_TABLES].sort());
+  });
+
+  it('has the same tables and columns at every schema version it imports (a migration that changes them needs a decision here)', async () => {
+    const current = await userTablesAt(bundledMigrations.length);
+    for (let version = OLDEST_IMPORTABLE_SCHEMA_VERSION; version < bundledMigrations.length; version++) {
+      expect(await userTablesAt(version), `schema version ${version}`).toEqual(current);
+    }
+  });
+});

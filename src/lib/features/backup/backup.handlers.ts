@@ -1,0 +1,41 @@
+import * as v from 'valibot';
+import type { CommandContext } from '../../db/command-context';
+import { command } from '../../rpc/command';
+import { CsvImportInput, JsonImportInput } from './backup';
+import { exportCsv } from './csv-export';
+import { importCsv, previewCsvImport, type CsvTarget } from './csv-import';
+import { exportJson } from './json-export';
+import { importJson, previewJsonImport } from './json-import';
+import { exportSql } from './sql-dump';
+
+const csvTarget = (c: CommandContext): CsvTarget => ({ db: c.db, session: c.host.session, now: c.now() });
+
+/**
+ * Exports of all the person's data (JSON backup, CSV files, SQL) and imports (a JSON backup, which
+ * replaces everything; CSV from other apps, which adds). Previews check exactly what an import
+ * would do and change nothing; imports are all-or-nothing.
+ */
+export const backupCommands = {
+  'backup.exportJson': command({ input: v.undefined(), write: false, run: (c) => exportJson(c.host.session.raw, { now: c.now() }) }),
+  'backup.exportCsv': command({ input: v.undefined(), write: false, run: (c) => exportCsv(c.host.session.raw, { now: c.now() }) }),
+  'backup.exportSql': command({ input: v.undefined(), write: false, run: (c) => exportSql(c.host.session.raw, { now: c.now() }) }),
+  'backup.previewJson': command({
+    input: JsonImportInput,
+    write: false,
+    run: (c, { document }) => previewJsonImport(c.host.session, document, { appSchemaVersion: c.host.expectedSchemaVersion })
+  }),
+  /** Replaces everything, after a snapshot of the current data (the undo), in one transaction. */
+  'backup.importJson': command({
+    input: JsonImportInput,
+    write: false,
+    replacesData: true,
+    run: async (c, { document }) => {
+      const session = c.host.session;
+      const undoSnapshot = (await c.host.snapshots?.take('restore', c.now())) ?? null;
+      const { value } = await session.write(() => importJson(session.raw, document, { appSchemaVersion: c.host.expectedSchemaVersion }));
+      return { ...value, undoSnapshot };
+    }
+  }),
+  'backup.previewCsv': command({ input: CsvImportInput, write: false, run: (c, { kind, csv }) => previewCsvImport(csvTarget(c), kind, csv) }),
+  'backup.importCsv': command({ input: CsvImportInput, write: true, run: (c, { kind, csv }) => importCsv(csvTarget(c), kind, csv) })
+};

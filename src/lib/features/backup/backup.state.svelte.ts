@@ -1,0 +1,105 @@
+import { database } from '../../app/database.svelte';
+import { saveFile } from '../../app/download';
+import { toasts } from '../../app/toasts.svelte';
+import type { CommandOutput } from '../../rpc/contract';
+import type { CsvKind } from './backup';
+
+type JsonPreview = CommandOutput<'backup.previewJson'>;
+type CsvPreview = CommandOutput<'backup.previewCsv'>;
+
+const EXPORTS = {
+  json: 'backup.exportJson',
+  csv: 'backup.exportCsv',
+  sql: 'backup.exportSql'
+} as const;
+
+/** Export files, and imports that show what they will do before doing it. */
+class BackupFlow {
+  busy = $state<string | null>(null);
+  jsonText = $state<string | null>(null);
+  jsonPreview = $state.raw<JsonPreview | null>(null);
+  csv = $state.raw<{ kind: CsvKind; text: string; preview: CsvPreview } | null>(null);
+  error = $state<string | null>(null);
+
+  async export(format: keyof typeof EXPORTS): Promise<void> {
+    this.busy = `Preparing the ${format.toUpperCase()} export…`;
+    const answer = await database.call(EXPORTS[format], undefined);
+    this.busy = null;
+    if (!answer.ok) return toasts.error(answer.error.message);
+    const { data, fileName, mimeType } = answer.value;
+    const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+    if (await saveFile(bytes, fileName, mimeType)) toasts.show(`Saved ${fileName}.`);
+  }
+
+  async chooseJson(text: string): Promise<void> {
+    this.reset();
+    this.busy = 'Checking the backup…';
+    const answer = await database.call('backup.previewJson', { document: text });
+    this.busy = null;
+    if (!answer.ok) {
+      this.error = answer.error.message;
+      return;
+    }
+    this.jsonText = text;
+    this.jsonPreview = answer.value;
+  }
+
+  async importJson(): Promise<void> {
+    if (this.jsonText === null) return;
+    this.busy = 'Importing…';
+    const answer = await database.call('backup.importJson', { document: this.jsonText });
+    this.busy = null;
+    if (!answer.ok) {
+      this.error = answer.error.message;
+      return;
+    }
+    this.reset();
+    const undo = answer.value.undoSnapshot;
+    toasts.show(`Imported ${answer.value.totalRows.toLocaleString()} rows.`, {
+      ...(undo && {
+        action: {
+          label: 'Undo',
+          run: async () => {
+            const restored = await database.call('snapshots.restore', { name: undo.name });
+            toasts.show(restored.ok ? 'The import was undone.' : restored.error.message, { tone: restored.ok ? 'info' : 'error' });
+          }
+        }
+      })
+    });
+  }
+
+  async chooseCsv(kind: CsvKind, text: string): Promise<void> {
+    this.reset();
+    this.busy = 'Reading the CSV file…';
+    const answer = await database.call('backup.previewCsv', { kind, csv: text });
+    this.busy = null;
+    if (!answer.ok) {
+      this.error = answer.error.message;
+      return;
+    }
+    this.csv = { kind, text, preview: answer.value };
+  }
+
+  async importCsv(): Promise<void> {
+    const csv = this.csv;
+    if (!csv) return;
+    this.busy = 'Importing…';
+    const answer = await database.call('backup.importCsv', { kind: csv.kind, csv: csv.text });
+    this.busy = null;
+    if (!answer.ok) {
+      this.error = answer.error.message;
+      return;
+    }
+    this.reset();
+    toasts.show(`Imported ${answer.value.imported.toLocaleString()} rows.`);
+  }
+
+  reset(): void {
+    this.jsonText = null;
+    this.jsonPreview = null;
+    this.csv = null;
+    this.error = null;
+  }
+}
+
+export const backupFlow = new BackupFlow();

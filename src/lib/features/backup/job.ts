@@ -1,0 +1,58 @@
+import { RpcFailure } from '../../rpc/result';
+
+/** How far a long backup operation has got: `done` of `total` units (rows) in the current phase. */
+export interface BackupProgress {
+  readonly phase: 'reading' | 'checking' | 'deleting' | 'writing';
+  readonly done: number;
+  readonly total: number;
+}
+
+/**
+ * Hooks a caller may give a long export or import. Work goes in chunks; between chunks it reports
+ * progress and, when a signal is given, yields to the event loop so an abort can arrive. An abort
+ * stops the work with an error: an import then rolls back whole (it runs in one transaction) and an
+ * export writes nothing, so nothing is ever left half-done.
+ */
+export interface BackupJob {
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: BackupProgress) => void;
+}
+
+/** Rows handled between two checkpoints. */
+export const CHUNK_ROWS = 500;
+
+/** Counts work for one phase and stops it at the next checkpoint once the job is aborted. */
+export class JobTracker {
+  #done = 0;
+  #sinceCheckpoint = 0;
+
+  constructor(
+    private readonly job: BackupJob | undefined,
+    private readonly phase: BackupProgress['phase'],
+    private readonly total: number
+  ) {
+    this.#throwIfAborted();
+  }
+
+  /** Records `rows` more rows; at every chunk boundary reports, yields and checks for an abort. */
+  async advance(rows = 1): Promise<void> {
+    this.#done += rows;
+    this.#sinceCheckpoint += rows;
+    if (this.#sinceCheckpoint >= CHUNK_ROWS) await this.checkpoint();
+  }
+
+  /** Reports progress now, lets an abort arrive, and stops if it has. */
+  async checkpoint(): Promise<void> {
+    this.#sinceCheckpoint = 0;
+    this.job?.onProgress?.({ phase: this.phase, done: this.#done, total: this.total });
+    if (this.job?.signal) await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    this.#throwIfAborted();
+  }
+
+  #throwIfAborted(): void {
+    const signal = this.job?.signal;
+    if (!signal?.aborted) return;
+    if (signal.reason instanceof RpcFailure) throw signal.reason;
+    throw new RpcFailure('conflict', 'Stopped before the end, as asked; nothing was changed.');
+  }
+}

@@ -1,0 +1,52 @@
+import type { SqlValue } from '@sqlite.org/sqlite-wasm';
+import type { Database } from '../../db/sqlite';
+import { RpcFailure } from '../../rpc/result';
+import type { BackupRow, BackupValue } from './backup';
+import { quoteIdentifier, type UserTable } from './catalog';
+import { JobTracker, type BackupJob } from './job';
+
+/** Every user table's rows in primary-key order, as plain values. Reports `reading` progress. */
+export async function readAllRows(raw: Database, tables: readonly UserTable[], job?: BackupJob): Promise<Record<string, BackupRow[]>> {
+  const total = tables.reduce((sum, table) => sum + countRows(raw, table.name), 0);
+  const tracker = new JobTracker(job, 'reading', total);
+  const result: Record<string, BackupRow[]> = {};
+  for (const table of tables) {
+    const rows: BackupRow[] = [];
+    for (const values of selectRows(raw, table)) {
+      rows.push(Object.fromEntries(table.columns.map((column, index) => [column, toBackupValue(values[index] ?? null, table.name, column)])));
+      await tracker.advance();
+    }
+    result[table.name] = rows;
+  }
+  await tracker.checkpoint();
+  return result;
+}
+
+export function countRows(raw: Database, table: string): number {
+  return Number(raw.selectValue(`SELECT count(*) FROM ${quoteIdentifier(table)}`));
+}
+
+/** The rows of one table as arrays in column order, primary key first to last. */
+function* selectRows(raw: Database, table: UserTable): Generator<SqlValue[]> {
+  const order = table.primaryKey.length > 0 ? table.primaryKey.map(quoteIdentifier).join(', ') : 'rowid';
+  const statement = raw.prepare(`SELECT ${table.columns.map(quoteIdentifier).join(', ')} FROM ${quoteIdentifier(table.name)} ORDER BY ${order}`);
+  try {
+    while (statement.step()) yield statement.get([]);
+  } finally {
+    statement.finalize();
+  }
+}
+
+/** STRICT tables hold text, integers and reals here; anything else cannot go into JSON faithfully. */
+function toBackupValue(value: SqlValue, table: string, column: string): BackupValue {
+  if (value === null || typeof value === 'string') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value === 'bigint' && Number.isSafeInteger(Number(value))) return Number(value);
+  throw new RpcFailure('internal', `The column "${column}" of "${table}" holds a value a backup cannot carry (${describe(value)}).`);
+}
+
+function describe(value: SqlValue): string {
+  if (typeof value === 'bigint') return 'a number too large for JSON';
+  if (typeof value === 'number') return 'an infinite number';
+  return 'binary data';
+}
