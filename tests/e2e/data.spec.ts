@@ -110,3 +110,19 @@ test('adds tasks from another app’s CSV file after showing the mapping', async
   await preview.getByRole('button', { name: 'Import' }).click();
   await expect(page.getByText('Imported 2 rows.')).toBeVisible();
 });
+
+test('lists deleted items in the trash, restores one and deletes one for good', async ({ page }) => {
+  await openToday(page);
+  await addTask(page, 'Deleted by mistake');
+  await addTask(page, 'Really not needed');
+  await page.getByRole('button', { name: 'Delete “Deleted by mistake”' }).click();
+  await page.getByRole('button', { name: 'Delete “Really not needed”' }).click();
+  await page.goto('/data');
+  const trash = page.getByRole('list', { name: 'Items in the trash' });
+  await expect(trash.getByRole('listitem')).toHaveCount(2);
+  await page.getByRole('button', { name: 'Restore “Deleted by mistake”' }).click();
+  await page.getByRole('button', { name: 'Delete “Really not needed” for good' }).click();
+  await expect(page.getByText('The trash is empty')).toBeVisible();
+  await openToday(page);
+  expect(await taskTitles(page)).toEqual(['Deleted by mistake']);
+});
