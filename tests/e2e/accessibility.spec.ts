@@ -30,6 +30,25 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
       await expectNoAxeViolations(page);
     });
+
+    test('the Data page and the SQL console have no axe violations, at phone and desktop widths', async ({ page }) => {
+      await openToday(page);
+      await addTask(page, 'Something to look at');
+      await page.getByRole('button', { name: 'Delete “Something to look at”' }).click();
+      for (const width of [360, 1440]) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.goto('/data');
+        await expect(page.getByRole('list', { name: 'Snapshots' })).toBeVisible();
+        await expect(page.getByRole('list', { name: 'Items in the trash' })).toBeVisible();
+        await expectNoAxeViolations(page);
+        await page.goto('/data/console');
+        const editor = page.getByRole('textbox', { name: /SQL/ });
+        await editor.fill('SELECT id, title, deleted_at FROM tasks');
+        await editor.press('Control+Enter');
+        await expect(page.getByRole('table')).toBeVisible();
+        await expectNoAxeViolations(page);
+      }
+    });
   });
 }
 

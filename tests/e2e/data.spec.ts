@@ -121,8 +121,34 @@ test('lists deleted items in the trash, restores one and deletes one for good', 
   const trash = page.getByRole('list', { name: 'Items in the trash' });
   await expect(trash.getByRole('listitem')).toHaveCount(2);
   await page.getByRole('button', { name: 'Restore “Deleted by mistake”' }).click();
-  await page.getByRole('button', { name: 'Delete “Really not needed” for good' }).click();
+  await page.getByRole('button', { name: 'Delete for good: “Really not needed”' }).click();
   await expect(page.getByText('The trash is empty')).toBeVisible();
   await openToday(page);
   expect(await taskTitles(page)).toEqual(['Deleted by mistake']);
+});
+
+test('the SQL console reads the data and refuses to change it', async ({ page }) => {
+  await openToday(page);
+  await addTask(page, 'Visible to SQL');
+  await page.goto('/data');
+  await page.getByRole('link', { name: 'Open the SQL console' }).click();
+  const editor = page.getByRole('textbox', { name: /SQL/ });
+  await editor.fill('SELECT title, priority FROM tasks');
+  await editor.press('Control+Enter');
+  await expect(page.getByRole('table')).toContainText('Visible to SQL');
+
+  await editor.fill("DELETE FROM tasks");
+  await page.getByRole('button', { name: 'Run' }).click();
+  await expect(page.getByRole('alert')).toContainText('The console only reads: DELETE is not allowed.');
+  await openToday(page);
+  expect(await taskTitles(page)).toEqual(['Visible to SQL']);
+});
+
+test('maintenance shows the size, compacts, and checks the database', async ({ page }) => {
+  await openToday(page);
+  await page.goto('/data');
+  await page.getByRole('button', { name: /Compact/ }).click();
+  await expect(page.getByText(/^Compacted:/)).toBeVisible();
+  await page.getByRole('button', { name: 'Check the database' }).click();
+  await expect(page.getByText('Checked: no problems found.')).toBeVisible();
 });

@@ -22,6 +22,8 @@ import { journalCommands } from '../features/journal/journal.handlers';
 import { eventsCommands } from '../features/events/events.handlers';
 import { decisionsCommands } from '../features/decisions/decisions.handlers';
 import { habitsCommands } from '../features/habits/habits.handlers';
+import { consoleCommands } from '../features/console/console.handlers';
+import { maintenanceCommands } from '../features/maintenance/maintenance.handlers';
 import type { CommandMap } from '../rpc/command';
 
 /** Every command the worker answers, composed from the features' maps. */
@@ -49,7 +51,9 @@ export const commands = {
   ...trashCommands,
   ...restoreCommands,
   ...backupCommands,
-  ...insightsCommands
+  ...insightsCommands,
+  ...consoleCommands,
+  ...maintenanceCommands
 } satisfies CommandMap;
 
 export type Commands = typeof commands;
