@@ -1,0 +1,633 @@
+/// <reference types="node" />
+/**
+ * `npm run bench`: Daybook at ten years of heavy use, in Debian's Chromium through Playwright, next to
+ * a bare sqlite-wasm worker, IndexedDB through Dexie and native SQLite. Writes BENCHMARKS.md.
+ *
+ * Options (after `npm run bench --`):
+ *   --years N         which generated database to use (default 10; `npm run seed -- --years N` makes it)
+ *   --quick           fewer trials (a smoke run in about two minutes; numbers are noisier)
+ *   --only a,b        phases: layer, lists, search, cold, memory, writes, peers, download
+ *   --trials N        cold-start trials per side (default 12)
+ *   --runs N          repetitions per list/search query (default 60)
+ *   --build           rebuild the app first (default: only when build/ is missing)
+ *   --no-report       do not touch BENCHMARKS.md (results still go to tests/bench/.data/results.json)
+ */
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { execFileSync, execSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, release, tmpdir, totalmem, type } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { build } from 'vite';
+import { localDay } from './shared/days';
+import { summarize, type Summary } from './shared/stats';
+import { PEER_DOCUMENTS, PEER_QUERIES, PEER_READS, PEER_ROWS } from './shared/workload';
+import { SEARCH_QUERIES } from './shared/text';
+import { APP_POOL, PEER_POOL } from './page/protocol';
+import { MemoryProbe } from './node/cdp';
+import { nativeFileCopy, nativePeers, nativeStatements } from './node/native';
+import { prepareDatabase, type AnalysedView, type Prepared } from './node/prepare';
+import { writeReport } from './node/report';
+import type { ColdStart, Download, Machine, MemoryReading, MessageLayer, PeerStack, Peers, Results, ViewResult } from './node/results';
+import { startServer } from './node/server';
+import { DATA_DIR, dataFile, type SeedMeta } from './seed/files';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ALL_PHASES = ['layer', 'lists', 'search', 'cold', 'memory', 'writes', 'peers', 'download'] as const;
+type Phase = (typeof ALL_PHASES)[number];
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync'
+];
+
+const { values: args } = parseArgs({
+  args: process.argv.slice(2).filter((arg) => arg !== '--'),
+  options: {
+    years: { type: 'string', default: '10' },
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    trials: { type: 'string' },
+    runs: { type: 'string' },
+    build: { type: 'boolean', default: false },
+    'no-report': { type: 'boolean', default: false }
+  },
+  strict: true
+});
+
+const quick = args.quick ?? false;
+const years = Number(args.years);
+const phases: Phase[] = args.only ? args.only.split(',').map((name) => {
+  if (!(ALL_PHASES as readonly string[]).includes(name)) throw new Error(`Unknown phase "${name}"; phases: ${ALL_PHASES.join(', ')}`);
+  return name as Phase;
+}) : [...ALL_PHASES];
+const has = (phase: Phase) => phases.includes(phase);
+const TRIALS = Number(args.trials ?? (quick ? 4 : 12));
+const RUNS = Number(args.runs ?? (quick ? 15 : 60));
+const POINT_RUNS = quick ? 200 : 1000;
+const WRITES = quick ? 200 : 1000;
+const SMALL_WRITES = quick ? 50 : 200;
+const UI_WRITES = quick ? 10 : 40;
+const BULK_TRIALS = quick ? 1 : 3;
+/** Time budget per measured query: slow ones get fewer repetitions (never fewer than 20). */
+const BUDGET_MS = quick ? 1500 : 4000;
+
+const started = performance.now();
+const loadAtStart = loadavg()[0] ?? Number.NaN;
+// Playwright does not keep Node alive while it waits: without this a hang would end the run silently.
+const keepAlive = setInterval(() => undefined, 60_000);
+const log = (message: string) => console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const MiB = (bytes: number) => Math.round((bytes / 1048576) * 10) / 10;
+
+// ---------------------------------------------------------------------------------------------
+// Preparation
+// ---------------------------------------------------------------------------------------------
+
+const seedFile = dataFile(years);
+const seedMetaFile = seedFile.replace(/\.sqlite3$/, '.json');
+if (!existsSync(seedFile) || !existsSync(seedMetaFile)) {
+  console.error(`No generated database at ${seedFile}. Make it first: npm run seed -- --years ${years}`);
+  process.exit(1);
+}
+const seedMeta = JSON.parse(readFileSync(seedMetaFile, 'utf8')) as SeedMeta;
+
+const buildDir = join(ROOT, 'build');
+if (args.build || !existsSync(join(buildDir, 'index.html'))) {
+  log('Building the app (npm run build)...');
+  execSync('npm run build', { cwd: ROOT, stdio: 'inherit' });
+}
+const workerDir = join(buildDir, '_app/immutable/workers');
+const workerFiles = readdirSync(workerDir).filter((name) => /^worker-.*\.js$/.test(name));
+if (workerFiles.length !== 1) throw new Error(`Expected one app worker in ${workerDir}, found: ${workerFiles.join(', ') || 'none'}`);
+const workerUrl = `/_app/immutable/workers/${workerFiles[0] ?? ''}`;
+
+log('Building the bench pages...');
+await build({ configFile: join(ROOT, 'tests/bench/vite.page.config.ts'), logLevel: 'error' });
+
+const today = localDay();
+const benchFile = join(DATA_DIR, 'bench-input.sqlite3');
+log(`Preparing ${seedFile} for ${today} (recording each command's SQL and query plan)...`);
+const prepared: Prepared = await prepareDatabase({ seedFile, outFile: benchFile, today });
+if (prepared.toppedUp > 0) log(`The seed ends on ${seedMeta.endDay}: added ${prepared.toppedUp} tasks for ${today} through tasks.create.`);
+
+// ---------------------------------------------------------------------------------------------
+// Native SQLite (the limit) on the same data
+// ---------------------------------------------------------------------------------------------
+
+const nativeGroups = (views: readonly AnalysedView[]) => views.map((view) => view.statements.map((statement) => statement.sql));
+log('Native SQLite: the same statements on a copy of the database...');
+const nativeViews = nativeStatements(benchFile, nativeGroups(prepared.views), RUNS, 1, BUDGET_MS).map(summarize);
+const nativeSearches = nativeStatements(benchFile, nativeGroups(prepared.searches), RUNS, 1, BUDGET_MS).map(summarize);
+let nativePeerStack: PeerStack | null = null;
+let nativeSqliteVersion = '';
+if (has('peers')) {
+  log('Native SQLite: peers workload...');
+  const bulk: number[] = [];
+  let last = nativePeers(PEER_ROWS, PEER_READS, PEER_DOCUMENTS, PEER_QUERIES);
+  bulk.push((last.rows / last.bulkInsertMs) * 1000);
+  for (let i = 1; i < BULK_TRIALS; i++) {
+    last = nativePeers(PEER_ROWS, PEER_READS, PEER_DOCUMENTS, PEER_QUERIES);
+    bulk.push((last.rows / last.bulkInsertMs) * 1000);
+  }
+  nativeSqliteVersion = last.sqliteVersion;
+  nativePeerStack = {
+    bulkInsertRowsPerSecond: summarize(bulk),
+    pointReads: summarize(last.pointReads),
+    ftsSetupMs: last.ftsSetupMs,
+    ftsQueries: summarize(last.ftsQueries),
+    ftsHits: last.ftsHits
+  };
+}
+if (!nativeSqliteVersion) nativeSqliteVersion = nativePeers(10, 1, 10, 1).sqliteVersion;
+
+// ---------------------------------------------------------------------------------------------
+// The browser
+// ---------------------------------------------------------------------------------------------
+
+const server = await startServer({ appDir: buildDir, pageDir: join(DATA_DIR, 'page'), dataDir: DATA_DIR });
+log(`Serving ${server.origin}; starting Chromium...`);
+// A real (on-disk) profile, as a person's browser has: Playwright's default contexts are incognito,
+// where OPFS lives in the browser process's memory and every sync-access-handle call is an IPC
+// (measured here: ~0.5 ms per read transaction in WAL mode, several times slower bulk writes).
+// Service workers are blocked: they would answer /bench/ with the app's shell. Cold start is then
+// measured with a warm HTTP cache (hashed assets cached for a year), as a returning visit without one.
+const profileDir = mkdtempSync(join(tmpdir(), 'daybook-bench-profile-'));
+const context: BrowserContext = await chromium.launchPersistentContext(profileDir, {
+  headless: true,
+  args: CHROMIUM_ARGS,
+  ...(existsSync(CHROMIUM) && { executablePath: CHROMIUM }),
+  serviceWorkers: 'block',
+  viewport: { width: 1280, height: 900 }
+});
+
+async function benchPage(): Promise<Page> {
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`[bench page] ${error.message}`));
+  await page.goto(`${server.origin}/bench/`);
+  await page.waitForFunction(() => document.body.dataset.ready === 'true');
+  return page;
+}
+
+/** The app and the bench never hold the pool at once; a closed page's worker lets go a moment later. */
+async function closeAndSettle(page: Page): Promise<void> {
+  await page.close();
+  await sleep(400);
+}
+
+const pointSql = prepared.pointRead.statements.map((statement) => statement.sql);
+const todaySql = [...(prepared.views[0]?.statements ?? []), ...(prepared.views[1]?.statements ?? [])].map((statement) => statement.sql);
+
+let timersIsolated = false;
+let appOpenMs = Number.NaN;
+let layer: MessageLayer = {};
+let viewResults: ViewResult[] | undefined;
+let searchResults: ViewResult[] | undefined;
+let coldStart: ColdStart | undefined;
+let memory: MemoryReading[] | undefined;
+let peers: Peers | undefined;
+let download: Download | undefined;
+let chromiumVersion = '?';
+
+try {
+  // Put the 10-year database into the app's own pool.
+  {
+    const page = await benchPage();
+    timersIsolated = await page.evaluate(() => window.bench.isolated());
+    const imported = await page.evaluate(([target]) => window.bench.worker('import', { target, url: '/bench-data/bench-input.sqlite3' }), [APP_POOL] as const);
+    log(`Imported ${MiB(imported.bytes)} MiB into the app's pool in ${imported.ms.toFixed(0)} ms (timers isolated: ${timersIsolated}).`);
+    await page.evaluate(() => window.bench.terminateBenchWorker());
+    await closeAndSettle(page);
+  }
+
+  // The typed layer, on the app's real worker: point reads, every list view, search.
+  if (has('layer') || has('lists') || has('search')) {
+    const page = await benchPage();
+    const opened = await page.evaluate((url) => window.bench.appOpen(url), workerUrl);
+    appOpenMs = opened.ms;
+    log(`App worker opened the database in ${opened.ms.toFixed(0)} ms: ${JSON.stringify(opened.status)}`);
+    const time = (view: AnalysedView, runs: number, warmup: number, budget = Number.MAX_SAFE_INTEGER) =>
+      page.evaluate(([name, input, count, warm, ms]) => window.bench.appTime(name, input, count, warm, ms), [view.command, view.input, runs, warmup, budget] as const);
+    if (has('layer')) {
+      log(`Typed layer: ${POINT_RUNS} point reads...`);
+      layer = { ...layer, typedRoundTrip: summarize((await time(prepared.pointRead, POINT_RUNS, 100)).samples) };
+    }
+    if (has('lists')) {
+      log(`Typed layer: ${prepared.views.length} list views x ${RUNS}...`);
+      const typed: Summary[] = [];
+      for (const view of prepared.views) typed.push(summarize((await time(view, RUNS, 1, BUDGET_MS)).samples));
+      viewResults = prepared.views.map((view, i) => ({ view, typed: typed[i] as Summary, inWorker: summarize([]), native: nativeViews[i] as Summary }));
+    }
+    if (has('search')) {
+      log(`Typed layer: ${prepared.searches.length} searches x ${RUNS}...`);
+      const typed: Summary[] = [];
+      for (const view of prepared.searches) typed.push(summarize((await time(view, RUNS, 1, BUDGET_MS)).samples));
+      searchResults = prepared.searches.map((view, i) => ({ view, typed: typed[i] as Summary, inWorker: summarize([]), native: nativeSearches[i] as Summary }));
+    }
+    await page.evaluate(() => window.bench.appTerminate());
+    await closeAndSettle(page);
+  }
+
+  // The bare side: the same statements in a bare sqlite-wasm worker on the same file.
+  if (has('layer') || has('lists') || has('search')) {
+    const page = await benchPage();
+    await page.evaluate(([target]) => window.bench.worker('open', { target, tuned: true, retryMs: 5000 }), [APP_POOL] as const);
+    const loop = (sql: readonly string[], runs: number, warmup: number, budget = Number.MAX_SAFE_INTEGER) =>
+      page.evaluate(([statements, count, warm, ms]) => window.bench.worker('queryLoop', { sql: statements, runs: count, warmup: warm, budgetMs: ms }), [sql, runs, warmup, budget] as const);
+    if (has('layer')) {
+      log('Bare worker: empty round trips, the point read inside the worker and as a bare round trip...');
+      layer = {
+        ...layer,
+        emptyRoundTrip: summarize(await page.evaluate(([runs]) => window.bench.pingRoundTrips(runs, 100), [POINT_RUNS] as const)),
+        inWorkerQuery: summarize((await loop(pointSql, POINT_RUNS, 100)).samples),
+        bareRoundTrip: summarize(await page.evaluate(([sql, runs]) => window.bench.bareRoundTrips(sql, runs, 100), [pointSql, POINT_RUNS] as const))
+      };
+    }
+    if (viewResults) {
+      log('Bare worker: list statements inside the worker...');
+      const results: ViewResult[] = [];
+      for (const result of viewResults) {
+        results.push({ ...result, inWorker: summarize((await loop(result.view.statements.map((s) => s.sql), RUNS, 1, BUDGET_MS)).samples) });
+      }
+      viewResults = results;
+    }
+    if (searchResults) {
+      log('Bare worker: search statements inside the worker...');
+      const results: ViewResult[] = [];
+      for (const result of searchResults) {
+        const begin = performance.now();
+        results.push({ ...result, inWorker: summarize((await loop(result.view.statements.map((s) => s.sql), RUNS, 1, BUDGET_MS)).samples) });
+        if (performance.now() - begin > 5000) log(`  ${result.view.label}: ${((performance.now() - begin) / 1000).toFixed(1)} s for ${RUNS + 3} runs`);
+      }
+      searchResults = results;
+    }
+    await page.evaluate(() => window.bench.worker('close', null));
+    await page.evaluate(() => window.bench.terminateBenchWorker());
+    await closeAndSettle(page);
+  }
+
+  // Cold start: navigation start to Today's list in the DOM, and the bare open-and-query.
+  if (has('cold')) {
+    log(`Cold start: ${TRIALS} trials each (after one warm-up), app and bare alternating...`);
+    const app: number[] = [];
+    const painted: number[] = [];
+    const dcl: number[] = [];
+    const bare: number[] = [];
+    const appWorkerStart: number[] = [];
+    const bareWorkerStart: number[] = [];
+    let todayRows = 0;
+    for (let trial = -1; trial < TRIALS; trial++) {
+      {
+        const page = await context.newPage();
+        await page.addInitScript(() => {
+          const observer = new MutationObserver(() => {
+            if (window.__benchTodayShown !== undefined) return;
+            const list = document.querySelector('[aria-label="Today\'s tasks"]');
+            const shown = list?.querySelector('li') ?? (document.body.textContent?.includes('Nothing planned for today yet') ? document.body : null);
+            if (!shown) return;
+            window.__benchTodayShown = performance.now();
+            window.__benchTodayRows = list ? list.querySelectorAll('li').length : 0;
+            observer.disconnect();
+            requestAnimationFrame(() => setTimeout(() => (window.__benchTodayPainted = performance.now()), 0));
+          });
+          observer.observe(document, { childList: true, subtree: true });
+        });
+        await page.goto(`${server.origin}/`);
+        await page.waitForFunction(() => window.__benchTodayPainted !== undefined, null, { timeout: 30_000 });
+        const reading = await page.evaluate(() => {
+          const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+          const worker = performance.getEntriesByType('resource').find((entry) => entry.name.includes('/workers/worker-'));
+          return {
+            shown: window.__benchTodayShown ?? Number.NaN,
+            painted: window.__benchTodayPainted ?? Number.NaN,
+            rows: window.__benchTodayRows ?? 0,
+            dcl: navigation?.domContentLoadedEventEnd ?? Number.NaN,
+            workerRequested: worker?.startTime ?? Number.NaN
+          };
+        });
+        if (trial >= 0) {
+          app.push(reading.shown);
+          painted.push(reading.painted);
+          dcl.push(reading.dcl);
+          appWorkerStart.push(reading.workerRequested);
+        }
+        todayRows = reading.rows;
+        await closeAndSettle(page);
+      }
+      {
+        const page = await context.newPage();
+        await page.addInitScript((sql) => {
+          window.__benchQueries = sql;
+        }, todaySql);
+        await page.goto(`${server.origin}/bench/bare.html`);
+        await page.waitForFunction(() => window.__benchDone !== undefined, null, { timeout: 30_000 });
+        const reading = await page.evaluate(() => ({
+          done: window.__benchDone ?? Number.NaN,
+          result: window.__benchResult,
+          workerRequested: performance.getEntriesByType('resource').find((entry) => entry.name.includes('bare-worker'))?.startTime ?? Number.NaN
+        }));
+        if (!reading.result?.ok) throw new Error(`Bare cold start failed: ${JSON.stringify(reading.result)}`);
+        if (trial >= 0) {
+          bare.push(reading.done);
+          bareWorkerStart.push(reading.workerRequested);
+        }
+        await closeAndSettle(page);
+      }
+    }
+    coldStart = {
+      app: summarize(app),
+      bare: summarize(bare),
+      appPainted: summarize(painted),
+      appDomContentLoaded: summarize(dcl),
+      appWorkerRequested: summarize(appWorkerStart.filter(Number.isFinite)),
+      bareWorkerRequested: summarize(bareWorkerStart.filter(Number.isFinite)),
+      todayRows
+    };
+    log(`Cold start: app median ${coldStart.app.median.toFixed(0)} ms, bare ${coldStart.bare.median.toFixed(0)} ms; Today shows ${todayRows} tasks.`);
+  }
+
+  // Memory of the real app: after Today, and after searches sent to its worker.
+  if (has('memory')) {
+    log('Memory: the app page after Today, then after searches...');
+    const page = await context.newPage();
+    const probe = await MemoryProbe.attach(page);
+    await page.goto(`${server.origin}/`);
+    await page.locator('[aria-label="Today\'s tasks"] li').first().waitFor({ timeout: 30_000 });
+    await sleep(500);
+    const workerPart = '/workers/worker-';
+    const afterToday = await probe.workerHeap(workerPart);
+    const pageHeap = await probe.pageHeap();
+    memory = [{ label: 'after loading Today', pageHeapMiB: MiB(pageHeap.usedSize), workerHeapMiB: MiB(afterToday.usedSize), wasmMiB: MiB(afterToday.wasmBytes) }];
+    // Searches sent as the page would send them; the answers go to the page, which ignores unknown ids.
+    const queries = SEARCH_QUERIES.map(({ query }) => query);
+    // The worker's answers are counted on their way out, so the reading waits for all of them.
+    await probe.workerEvaluate(
+      workerPart,
+      `(() => {
+        self.__benchAnswers = 0;
+        const post = self.postMessage.bind(self);
+        self.postMessage = (message, ...rest) => {
+          if (message && message.kind === 'result' && message.id >= 1e9) self.__benchAnswers++;
+          return post(message, ...rest);
+        };
+        ${JSON.stringify(queries)}.forEach((query, i) => self.dispatchEvent(new MessageEvent('message', { data: { kind: 'call', id: 1e9 + i, name: 'search.query', input: { query } } })));
+        return true;
+      })()`
+    );
+    for (let waited = 0; Number(await probe.workerEvaluate(workerPart, 'self.__benchAnswers')) < queries.length; waited += 100) {
+      if (waited > 30_000) throw new Error('The app worker did not answer the searches sent for the memory reading.');
+      await sleep(100);
+    }
+    const afterSearch = await probe.workerHeap(workerPart);
+    const pageAfter = await probe.pageHeap();
+    memory.push({ label: `after ${queries.length} searches`, pageHeapMiB: MiB(pageAfter.usedSize), workerHeapMiB: MiB(afterSearch.usedSize), wasmMiB: MiB(afterSearch.wasmBytes) });
+    await probe.detach();
+    await closeAndSettle(page);
+  }
+
+  // Writes: end to end in the app's UI, then one-row writes through the typed layer.
+  if (has('writes')) {
+    log(`Writes in the UI: ${UI_WRITES} ticks and ${UI_WRITES} quick-adds...`);
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/`);
+    await page.locator('[aria-label="Today\'s tasks"] li').first().waitFor({ timeout: 30_000 });
+    await sleep(300);
+    const ticks = await page.evaluate(async (count) => {
+      const samples: number[] = [];
+      const first = document.querySelector<HTMLInputElement>('[aria-label="Today\'s tasks"] li input[type="checkbox"]');
+      if (!first) throw new Error('No task to tick');
+      const id = first.id;
+      for (let i = 0; i < count; i++) {
+        const box = document.getElementById(id) as HTMLInputElement;
+        const item = box.closest('li') as HTMLLIElement;
+        const wasDone = item.classList.contains('done');
+        const begin = performance.now();
+        await new Promise<void>((resolve) => {
+          const observer = new MutationObserver(() => {
+            const now = document.getElementById(id)?.closest('li');
+            if (now && now.classList.contains('done') !== wasDone) {
+              observer.disconnect();
+              resolve();
+            }
+          });
+          observer.observe(document.body, { subtree: true, attributes: true, childList: true });
+          box.click();
+        });
+        samples.push(performance.now() - begin);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      return samples;
+    }, UI_WRITES % 2 === 0 ? UI_WRITES : UI_WRITES + 1);
+    const adds = await page.evaluate(async (count) => {
+      const samples: number[] = [];
+      const input = document.getElementById('new-task-title') as HTMLInputElement;
+      const form = input.closest('form') as HTMLFormElement;
+      for (let i = 0; i < count; i++) {
+        const list = document.querySelector('[aria-label="Today\'s tasks"]') as HTMLElement;
+        const before = list.querySelectorAll('li').length;
+        input.value = `Benchmark quick add ${i}`;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        const begin = performance.now();
+        await new Promise<void>((resolve) => {
+          const observer = new MutationObserver(() => {
+            const current = document.querySelector('[aria-label="Today\'s tasks"]');
+            if (current && current.querySelectorAll('li').length > before) {
+              observer.disconnect();
+              resolve();
+            }
+          });
+          observer.observe(document.body, { subtree: true, childList: true });
+          form.requestSubmit();
+        });
+        samples.push(performance.now() - begin);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      return samples;
+    }, UI_WRITES);
+    await closeAndSettle(page);
+
+    log(`Writes through the typed layer: ${WRITES} task creates, ${SMALL_WRITES} ticks of a task and of a habit...`);
+    const bench = await benchPage();
+    await bench.evaluate((url) => window.bench.appOpen(url), workerUrl);
+    const writeContext = { taskId: prepared.context.taskId, habitId: prepared.context.habitId, today };
+    const creates = await bench.evaluate(([count, c]) => window.bench.appWrites('tasks.create', count, c), [WRITES, writeContext] as const);
+    const statuses = await bench.evaluate(([count, c]) => window.bench.appWrites('tasks.setStatus', count, c), [SMALL_WRITES, writeContext] as const);
+    const habits = await bench.evaluate(([count, c]) => window.bench.appWrites('habitLogs.upsert', count, c), [SMALL_WRITES, writeContext] as const);
+    await bench.evaluate(() => window.bench.appTerminate());
+    await closeAndSettle(bench);
+    layer = {
+      ...layer,
+      writes: { 'tasks.create': summarize(creates), 'tasks.setStatus (tick a task)': summarize(statuses), 'habitLogs.upsert (tick a habit)': summarize(habits) },
+      uiWrites: { 'Tick a task on Today (click to class change)': summarize(ticks), 'Quick-add a task on Today (submit to new row)': summarize(adds) }
+    };
+  }
+
+  // The database download through the typed layer (system.exportDatabase), next to a native copy.
+  if (has('download')) {
+    log('Download: system.exportDatabase through the typed layer...');
+    const page = await benchPage();
+    await page.evaluate((url) => window.bench.appOpen(url), workerUrl);
+    const samples: number[] = [];
+    let bytes = 0;
+    for (let i = 0; i < (quick ? 2 : 5); i++) {
+      const reading = await page.evaluate(async () => {
+        const begin = performance.now();
+        const answer = await window.bench.appCall('system.exportDatabase', undefined);
+        const ms = performance.now() - begin;
+        return { ms, bytes: answer.ok && answer.value instanceof Uint8Array ? answer.value.byteLength : 0 };
+      });
+      samples.push(reading.ms);
+      bytes = reading.bytes;
+    }
+    await page.evaluate(() => window.bench.appTerminate());
+    await closeAndSettle(page);
+    download = { typedExport: summarize(samples), nativeCopy: summarize(nativeFileCopy(benchFile, 5)), megabytes: MiB(bytes) };
+  }
+
+  // Peers: the same workload on Daybook's stack, IndexedDB/Dexie and native.
+  if (has('peers') && nativePeerStack) {
+    const page = await benchPage();
+    const wasmBulk: number[] = [];
+    const untunedBulk: number[] = [];
+    let wasmStack: Omit<PeerStack, 'bulkInsertRowsPerSecond'> | null = null;
+    for (let trial = 0; trial < BULK_TRIALS; trial++) {
+      log(`Peers: sqlite-wasm on opfs-sahpool in a worker, trial ${trial + 1}/${BULK_TRIALS}...`);
+      await page.evaluate(([target]) => window.bench.worker('open', { target, tuned: true, retryMs: 2000, wipe: true }), [PEER_POOL] as const);
+      const inserted = await page.evaluate(([rows]) => window.bench.worker('peerBulkInsert', { rows, tuned: true }), [PEER_ROWS] as const);
+      wasmBulk.push((inserted.rows / inserted.ms) * 1000);
+      if (trial === 0) {
+        const reads = await page.evaluate(([reads]) => window.bench.worker('peerPointReads', { reads }), [PEER_READS] as const);
+        const fromPage = await page.evaluate(([reads]) => window.bench.peerPointReadsFromPage(reads), [PEER_READS] as const);
+        const setup = await page.evaluate(([documents]) => window.bench.worker('peerFtsSetup', { documents }), [PEER_DOCUMENTS] as const);
+        const fts = await page.evaluate(([queries]) => window.bench.worker('peerFtsQueries', { queries }), [PEER_QUERIES] as const);
+        wasmStack = { pointReads: summarize(reads.samples), pointReadsFromPage: summarize(fromPage), ftsSetupMs: setup.ms, ftsQueries: summarize(fts.samples), ftsHits: fts.hits };
+      }
+      await page.evaluate(() => window.bench.worker('close', null));
+      await page.evaluate(([target]) => window.bench.worker('open', { target, tuned: false, retryMs: 2000, wipe: true }), [PEER_POOL] as const);
+      const untuned = await page.evaluate(([rows]) => window.bench.worker('peerBulkInsert', { rows, tuned: false }), [PEER_ROWS] as const);
+      untunedBulk.push((untuned.rows / untuned.ms) * 1000);
+      await page.evaluate(() => window.bench.worker('close', null));
+    }
+    await page.evaluate(() => window.bench.terminateBenchWorker());
+
+    const dexieBulk: number[] = [];
+    let dexieStack: Omit<PeerStack, 'bulkInsertRowsPerSecond'> | null = null;
+    for (let trial = 0; trial < BULK_TRIALS; trial++) {
+      log(`Peers: IndexedDB through Dexie, trial ${trial + 1}/${BULK_TRIALS}...`);
+      await page.evaluate(() => window.bench.dexieReset());
+      const inserted = await page.evaluate(([rows]) => window.bench.dexieBulkInsert(rows), [PEER_ROWS] as const);
+      dexieBulk.push((inserted.rows / inserted.ms) * 1000);
+      if (trial === 0) {
+        const reads = await page.evaluate(([reads]) => window.bench.dexiePointReads(reads), [PEER_READS] as const);
+        const setup = await page.evaluate(([documents]) => window.bench.dexieFtsSetup(documents), [PEER_DOCUMENTS] as const);
+        const fts = await page.evaluate(([queries]) => window.bench.dexieFtsQueries(queries), [PEER_QUERIES] as const);
+        dexieStack = { pointReads: summarize(reads), ftsSetupMs: setup.ms, ftsQueries: summarize(fts.samples), ftsHits: fts.hits };
+      }
+    }
+    await page.evaluate(() => window.bench.dexieReset());
+    await closeAndSettle(page);
+    if (wasmStack && dexieStack) {
+      peers = {
+        wasm: { bulkInsertRowsPerSecond: summarize(wasmBulk), ...wasmStack },
+        wasmUntunedBulkRowsPerSecond: summarize(untunedBulk),
+        dexie: { bulkInsertRowsPerSecond: summarize(dexieBulk), ...dexieStack },
+        native: nativePeerStack
+      };
+    }
+  }
+} finally {
+  chromiumVersion = context.browser()?.version() ?? '?';
+  await context.close().catch(() => undefined);
+  await server.close();
+  rmSync(profileDir, { recursive: true, force: true });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report
+// ---------------------------------------------------------------------------------------------
+
+function packageVersion(name: string): string {
+  try {
+    return (JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return '?';
+  }
+}
+
+function gitDescription(): string {
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'migrations'], { cwd: ROOT, encoding: 'utf8' }).trim() !== '';
+    return dirty ? `${commit} + uncommitted changes in src/ or migrations/` : commit;
+  } catch {
+    return 'unknown';
+  }
+}
+
+const machine: Machine = {
+  date: new Date().toISOString(),
+  cpu: cpus()[0]?.model ?? 'unknown',
+  cores: cpus().length,
+  memoryGiB: Math.round(totalmem() / 1073741824),
+  os: `${type()} ${release()}`,
+  chromium: chromiumVersion,
+  node: process.version,
+  packages: Object.fromEntries(
+    ['@sqlite.org/sqlite-wasm', 'kysely', 'kysely-wasm', 'valibot', 'svelte', '@sveltejs/kit', 'vite', 'dexie', 'better-sqlite3', '@playwright/test'].map((name) => [name, packageVersion(name)])
+  ),
+  nativeSqlite: nativeSqliteVersion,
+  commit: gitDescription(),
+  timersIsolated,
+  loadAverage: { start: Math.round(loadAtStart * 100) / 100, end: Math.round((loadavg()[0] ?? Number.NaN) * 100) / 100 }
+};
+
+const results: Results = {
+  machine,
+  dataset: {
+    file: seedFile.slice(ROOT.length),
+    years: seedMeta.years,
+    seed: seedMeta.seed,
+    endDay: seedMeta.endDay,
+    today,
+    toppedUp: prepared.toppedUp,
+    megabytes: MiB(statSync(benchFile).size),
+    generationSeconds: seedMeta.generationSeconds,
+    counts: seedMeta.counts
+  },
+  phases,
+  durationSeconds: Math.round((performance.now() - started) / 1000),
+  appOpenMs,
+  ...(coldStart && { coldStart }),
+  ...(Object.keys(layer).length > 0 && { layer }),
+  ...(viewResults && { views: viewResults }),
+  ...(searchResults && { searches: searchResults }),
+  ...(download && { download }),
+  ...(peers && { peers }),
+  ...(memory && { memory })
+};
+
+writeFileSync(join(DATA_DIR, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+if (args['no-report']) {
+  log('Results in tests/bench/.data/results.json (BENCHMARKS.md left as it was).');
+} else {
+  writeReport(join(ROOT, 'BENCHMARKS.md'), results);
+  log('Wrote BENCHMARKS.md and tests/bench/.data/results.json.');
+}
+
+clearInterval(keepAlive);
+
+declare global {
+  interface Window {
+    __benchTodayShown?: number;
+    __benchTodayPainted?: number;
+    __benchTodayRows?: number;
+  }
+}
