@@ -102,7 +102,8 @@ const seedMeta = JSON.parse(readFileSync(seedMetaFile, 'utf8')) as SeedMeta;
 const buildDir = join(ROOT, 'build');
 if (args.build || !existsSync(join(buildDir, 'index.html'))) {
   log('Building the app (npm run build)...');
-  execSync('npm run build', { cwd: ROOT, stdio: 'inherit' });
+  // vite-node runs this script in development mode; the app must be built for production.
+  execSync('npm run build', { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 }
 const workerDir = join(buildDir, '_app/immutable/workers');
 const workerFiles = readdirSync(workerDir).filter((name) => /^worker-.*\.js$/.test(name));
