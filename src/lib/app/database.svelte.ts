@@ -1,4 +1,4 @@
-import { RpcClient } from '../rpc/client';
+import { RpcClient, type CallOptions } from '../rpc/client';
 import type { AttachMessage, CommandInput, CommandName, CommandOutput, WorkerEvent } from '../rpc/contract';
 import { portEndpoint, workerEndpoint, type Endpoint } from '../rpc/endpoint';
 import { fail, type Result } from '../rpc/result';
@@ -62,9 +62,9 @@ class DatabaseConnection {
     if (!this.#queued) void this.#requestOwnership({ ifAvailable: false });
   }
 
-  call<K extends CommandName>(name: K, input: CommandInput<K>): Promise<Result<CommandOutput<K>>> {
+  call<K extends CommandName>(name: K, input: CommandInput<K>, options?: CallOptions): Promise<Result<CommandOutput<K>>> {
     if (!this.#client) return Promise.resolve(fail('unavailable', 'The database has not started yet.'));
-    return this.#client.call(name, input);
+    return this.#client.call(name, input, options);
   }
 
   /** Calls `listener` after any write (in any tab) that changed one of `tables`. Returns an unsubscribe function. */

@@ -8,7 +8,16 @@ export interface CommandContext {
   readonly host: DatabaseHost;
   /** The current time; injectable so tests can move the clock. */
   now(): Date;
+  /** This call's cancel signal and progress reporter (long work checks and reports between chunks). */
+  readonly job: CallJob;
 }
+
+export interface CallJob {
+  readonly signal: AbortSignal;
+  progress(done: number, total: number): void;
+}
+
+const IDLE_JOB: CallJob = { signal: new AbortController().signal, progress: () => undefined };
 
 export function createCommandContext(host: DatabaseHost, now: () => Date = () => new Date()): CommandContext {
   return {
@@ -16,6 +25,12 @@ export function createCommandContext(host: DatabaseHost, now: () => Date = () =>
       return host.session.kysely;
     },
     host,
-    now
+    now,
+    job: IDLE_JOB
   };
+}
+
+/** The same context, for one call with its own job. */
+export function withJob(context: CommandContext, job: CallJob): CommandContext {
+  return Object.assign(Object.create(context) as CommandContext, { job });
 }

@@ -5,6 +5,14 @@ import { fail, type Result } from './result';
 interface Pending {
   readonly message: CallMessage;
   readonly resolve: (result: Result<unknown>) => void;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** For long calls: follow their progress, and stop them. */
+export interface CallOptions {
+  readonly onProgress?: (done: number, total: number) => void;
+  /** Aborting asks the worker to stop the call; it then answers `cancelled` and nothing is half-done. */
+  readonly signal?: AbortSignal;
 }
 type EventListener = (event: WorkerEvent) => void;
 
@@ -30,12 +38,17 @@ export class RpcClient {
     return this.#deathReason === null;
   }
 
-  call<K extends CommandName>(name: K, input: CommandInput<K>): Promise<Result<CommandOutput<K>>> {
+  call<K extends CommandName>(name: K, input: CommandInput<K>, options: CallOptions = {}): Promise<Result<CommandOutput<K>>> {
     if (this.#deathReason !== null) return Promise.resolve(fail('unavailable', this.#deathReason));
     const message: CallMessage = { kind: 'call', id: this.#nextId++, name, input, key: crypto.randomUUID() };
+    options.signal?.addEventListener('abort', () => this.#endpoint.postMessage({ kind: 'cancel', id: message.id }), { once: true });
     return new Promise((resolve) => {
       // The worker validates the input against the same schema, so its answer has the declared type.
-      this.#pending.set(message.id, { message, resolve: resolve as Pending['resolve'] });
+      this.#pending.set(message.id, {
+        message,
+        resolve: resolve as Pending['resolve'],
+        ...(options.onProgress && { onProgress: options.onProgress })
+      });
       try {
         this.#endpoint.postMessage(message);
       } catch (error) {
@@ -88,6 +101,10 @@ export class RpcClient {
   #receive(message: FromWorker): void {
     if (message.kind === 'event') {
       for (const listener of this.#listeners) listener(message.event);
+      return;
+    }
+    if (message.kind === 'progress') {
+      this.#pending.get(message.id)?.onProgress?.(message.done, message.total);
       return;
     }
     const pending = this.#pending.get(message.id);

@@ -29,6 +29,20 @@ export interface CallMessage {
   readonly key?: string;
 }
 
+/** Asks the worker to stop a long call (an export or import); it answers that call `cancelled`. */
+export interface CancelMessage {
+  readonly kind: 'cancel';
+  readonly id: number;
+}
+
+/** How far a long call has got, sent to the tab that made it. */
+export interface ProgressMessage {
+  readonly kind: 'progress';
+  readonly id: number;
+  readonly done: number;
+  readonly total: number;
+}
+
 /** Asks the worker to serve another tab through the given MessagePort (transferred with it). */
 export interface AttachMessage {
   readonly kind: 'attach';
@@ -47,6 +61,6 @@ export interface EventMessage {
   readonly event: WorkerEvent;
 }
 
-export type ToWorker = CallMessage;
+export type ToWorker = CallMessage | CancelMessage;
 export type ToWorkerControl = AttachMessage;
-export type FromWorker = ResultMessage | EventMessage;
+export type FromWorker = ResultMessage | EventMessage | ProgressMessage;

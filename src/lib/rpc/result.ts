@@ -7,6 +7,7 @@ export const ERROR_CODES = [
   'migration_failed',
   'storage',
   'unavailable',
+  'cancelled',
   'internal'
 ] as const;
 

@@ -1,8 +1,8 @@
 import * as v from 'valibot';
-import type { CommandContext } from '../db/command-context';
+import { withJob, type CommandContext } from '../db/command-context';
 import { toRpcError } from '../db/sqlite-errors';
 import type { AnyCommand, CommandMap } from './command';
-import type { CallMessage, FromWorker, WorkerEvent } from './contract';
+import type { CallMessage, CancelMessage, FromWorker, WorkerEvent } from './contract';
 import { ALL_TABLES } from './all-tables';
 import { fail, ok, type Result } from './result';
 
@@ -36,13 +36,18 @@ export function createRpcServer({ commands, context }: RpcServerOptions): RpcSer
     for (const post of connections) post({ kind: 'event', event });
   };
 
-  async function dispatch(call: CallMessage, post: (message: FromWorker) => void): Promise<void> {
+  async function dispatch(call: CallMessage, post: (message: FromWorker) => void, signal: AbortSignal): Promise<void> {
     const definition = Object.hasOwn(commands, call.name) ? commands[call.name] : undefined;
     if (!definition) {
       post({ kind: 'result', id: call.id, result: fail('validation', `Unknown command "${call.name}".`) });
       return;
     }
-    const { result, changedTables } = await execute(definition, context, call);
+    if (signal.aborted) {
+      post({ kind: 'result', id: call.id, result: fail('cancelled', 'Stopped before it started; nothing was changed.') });
+      return;
+    }
+    const job = { signal, progress: (done: number, total: number) => post({ kind: 'progress', id: call.id, done, total }) };
+    const { result, changedTables } = await execute(definition, withJob(context, job), call);
     post({ kind: 'result', id: call.id, result });
     if (result.ok && definition.replacesData) broadcast({ type: 'changed', tables: [ALL_TABLES] });
     else if (changedTables.length > 0) broadcast({ type: 'changed', tables: changedTables });
@@ -52,10 +57,18 @@ export function createRpcServer({ commands, context }: RpcServerOptions): RpcSer
     broadcast,
     connect(post) {
       connections.add(post);
+      // Calls of this connection not answered yet, so a cancel (which skips the queue) can reach them.
+      const running = new Map<number, AbortController>();
       return {
         handle(message: unknown) {
+          if (isCancelMessage(message)) {
+            running.get(message.id)?.abort();
+            return Promise.resolve();
+          }
           if (!isCallMessage(message)) return Promise.resolve();
-          queue = queue.then(() => dispatch(message, post));
+          const controller = new AbortController();
+          running.set(message.id, controller);
+          queue = queue.then(() => dispatch(message, post, controller.signal)).finally(() => running.delete(message.id));
           return queue;
         },
         close: () => connections.delete(post)
@@ -93,6 +106,12 @@ function validationFailure(issues: readonly [v.BaseIssue<unknown>, ...v.BaseIssu
   const [first] = issues;
   const field = v.getDotPath(first) ?? undefined;
   return fail('validation', first.message, field);
+}
+
+function isCancelMessage(message: unknown): message is CancelMessage {
+  if (typeof message !== 'object' || message === null) return false;
+  const candidate = message as Record<string, unknown>;
+  return candidate.kind === 'cancel' && typeof candidate.id === 'number';
 }
 
 function isCallMessage(message: unknown): message is CallMessage {

@@ -7,6 +7,7 @@ import { importCsv, previewCsvImport, type CsvTarget } from './csv-import';
 import { exportJson } from './json-export';
 import { importJson, previewJsonImport } from './json-import';
 import { exportSql } from './sql-dump';
+import type { BackupJob } from './job';
 
 const csvTarget = (c: CommandContext): CsvTarget => ({ db: c.db, session: c.host.session, now: c.now() });
 
@@ -15,9 +16,14 @@ const csvTarget = (c: CommandContext): CsvTarget => ({ db: c.db, session: c.host
  * replaces everything; CSV from other apps, which adds). Previews check exactly what an import
  * would do and change nothing; imports are all-or-nothing.
  */
+/** The call's cancel signal and progress, in the shape the backup functions take. */
+function jobOf(c: CommandContext): BackupJob {
+  return { signal: c.job.signal, onProgress: ({ done, total }) => c.job.progress(done, total) };
+}
+
 export const backupCommands = {
-  'backup.exportJson': command({ input: v.undefined(), write: false, run: (c) => exportJson(c.host.session.raw, { now: c.now() }) }),
-  'backup.exportCsv': command({ input: v.undefined(), write: false, run: (c) => exportCsv(c.host.session.raw, { now: c.now() }) }),
+  'backup.exportJson': command({ input: v.undefined(), write: false, run: (c) => exportJson(c.host.session.raw, { now: c.now(), job: jobOf(c) }) }),
+  'backup.exportCsv': command({ input: v.undefined(), write: false, run: (c) => exportCsv(c.host.session.raw, { now: c.now(), job: jobOf(c) }) }),
   'backup.exportSql': command({ input: v.undefined(), write: false, run: (c) => exportSql(c.host.session.raw, { now: c.now() }) }),
   'backup.previewJson': command({
     input: JsonImportInput,
@@ -32,7 +38,7 @@ export const backupCommands = {
     run: async (c, { document }) => {
       const session = c.host.session;
       const undoSnapshot = (await c.host.snapshots?.take('restore', c.now())) ?? null;
-      const { value } = await session.write(() => importJson(session.raw, document, { appSchemaVersion: c.host.expectedSchemaVersion }));
+      const { value } = await session.write(() => importJson(session.raw, document, { appSchemaVersion: c.host.expectedSchemaVersion, job: jobOf(c) }));
       return { ...value, undoSnapshot };
     }
   }),

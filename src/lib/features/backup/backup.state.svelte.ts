@@ -20,11 +20,31 @@ class BackupFlow {
   jsonPreview = $state.raw<JsonPreview | null>(null);
   csv = $state.raw<{ kind: CsvKind; text: string; preview: CsvPreview } | null>(null);
   error = $state<string | null>(null);
+  progress = $state.raw<{ done: number; total: number } | null>(null);
+  #controller: AbortController | null = null;
+
+  /** Stops the running export or import; the worker leaves nothing half-done. */
+  cancel(): void {
+    this.#controller?.abort();
+  }
+
+  /** Options for a long call: progress shown here, and a signal the Cancel button aborts. */
+  #longCall() {
+    this.#controller = new AbortController();
+    this.progress = null;
+    return { signal: this.#controller.signal, onProgress: (done: number, total: number) => (this.progress = { done, total }) };
+  }
+
+  #finished(): void {
+    this.#controller = null;
+    this.progress = null;
+  }
 
   async export(format: keyof typeof EXPORTS): Promise<void> {
     this.busy = `Preparing the ${format.toUpperCase()} export…`;
-    const answer = await database.call(EXPORTS[format], undefined);
+    const answer = await database.call(EXPORTS[format], undefined, this.#longCall());
     this.busy = null;
+    this.#finished();
     if (!answer.ok) return toasts.error(answer.error.message);
     const { data, fileName, mimeType } = answer.value;
     const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
@@ -47,8 +67,9 @@ class BackupFlow {
   async importJson(): Promise<void> {
     if (this.jsonText === null) return;
     this.busy = 'Importing…';
-    const answer = await database.call('backup.importJson', { document: this.jsonText });
+    const answer = await database.call('backup.importJson', { document: this.jsonText }, this.#longCall());
     this.busy = null;
+    this.#finished();
     if (!answer.ok) {
       this.error = answer.error.message;
       return;

@@ -53,6 +53,6 @@ export class JobTracker {
     const signal = this.job?.signal;
     if (!signal?.aborted) return;
     if (signal.reason instanceof RpcFailure) throw signal.reason;
-    throw new RpcFailure('conflict', 'Stopped before the end, as asked; nothing was changed.');
+    throw new RpcFailure('cancelled', 'Stopped before the end, as asked; nothing was changed.');
   }
 }

@@ -158,7 +158,7 @@ describe('backup.importJson', () => {
         }
       })
     );
-    await expect(run).rejects.toMatchObject({ error: { code: 'conflict', message: 'Stopped before the end, as asked; nothing was changed.' } });
+    await expect(run).rejects.toMatchObject({ error: { code: 'cancelled', message: 'Stopped before the end, as asked; nothing was changed.' } });
     expect(seen.map((progress) => progress.phase)).toEqual(expect.arrayContaining(['deleting', 'writing']));
     expect(seen.at(-1)).toMatchObject({ phase: 'writing', done: 500 });
     expect(seen.at(-1)?.total).toBeGreaterThan(1200);
@@ -330,5 +330,46 @@ describe('refusals', () => {
       else expect(answer.error.message).toMatch(message);
     }
     expect(await exportTables(source.client)).toEqual(before);
+  });
+});
+
+describe('a long import through the message layer', () => {
+  it('reports progress and, when cancelled, stops with nothing changed', async () => {
+    const source = await openTestClient();
+    for (let index = 0; index < 1200; index++) {
+      expectOk(await source.client.call('tags.create', { name: `tag-${index}` }));
+    }
+    const document = expectOk(await source.client.call('backup.exportJson', undefined)).data;
+    source.close();
+
+    const target = await openTestClient();
+    try {
+      expectOk(await target.client.call('tasks.create', { title: 'Here before', focusDate: '2026-11-23' }));
+      const before = expectOk(await target.client.call('backup.exportJson', undefined)).data;
+      const controller = new AbortController();
+      const progress: number[] = [];
+      const answer = await target.client.call(
+        'backup.importJson',
+        { document },
+        {
+          signal: controller.signal,
+          onProgress: (done) => {
+            progress.push(done);
+            controller.abort();
+          }
+        }
+      );
+      expect(progress.length).toBeGreaterThan(0);
+      expect(answer).toEqual({ ok: false, error: { code: 'cancelled', message: 'Stopped before the end, as asked; nothing was changed.' } });
+      const after = expectOk(await target.client.call('backup.exportJson', undefined)).data;
+      expect(JSON.parse(after).tables).toEqual(JSON.parse(before).tables);
+
+      const progressOfFull: number[] = [];
+      expectOk(await target.client.call('backup.importJson', { document }, { onProgress: (done) => progressOfFull.push(done) }));
+      expect(progressOfFull.length).toBeGreaterThan(1);
+      expect(expectOk(await target.client.call('tags.list', { limit: 500 })).items).toHaveLength(500);
+    } finally {
+      target.close();
+    }
   });
 });
