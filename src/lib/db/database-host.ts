@@ -16,6 +16,9 @@ import {
 import type { DatabaseStatus, StorageKind } from './status';
 import { SnapshotStore } from './backup/snapshot-store';
 
+/** Pages copied between two progress reports (and chances to cancel) during a restore: 4 MB. */
+const RESTORE_STEP_PAGES = 1024;
+
 export interface DatabaseHostOptions {
   readonly loadSqlite: () => Promise<Sqlite3Static>;
   readonly migrations: readonly MigrationFile[];
@@ -95,10 +98,11 @@ export class DatabaseHost {
   }
 
   /**
-   * Replaces the whole live database with `source` through SQLite's backup API: all pages are
-   * copied in one step inside the destination's own transaction, so a failure changes nothing.
+   * Replaces the whole live database with `source` through SQLite's backup API, in steps that
+   * report progress and can be cancelled. Until the last step the copy is an open transaction on
+   * the live database: a failure or a cancel rolls it back and changes nothing.
    */
-  replaceWith(source: Database): void {
+  async replaceWith(source: Database, job?: { signal: AbortSignal; progress(done: number, total: number): void }): Promise<void> {
     const session = this.session;
     const { capi } = session.sqlite3;
     const pageSize = Number(session.raw.selectValue('PRAGMA page_size'));
@@ -109,8 +113,18 @@ export class DatabaseHost {
     }
     const backup = capi.sqlite3_backup_init(session.raw, 'main', source, 'main');
     if (!backup) throw new RpcFailure('storage', `The restore could not start: ${capi.sqlite3_errmsg(session.raw)}`);
-    const rc = capi.sqlite3_backup_step(backup, -1);
-    capi.sqlite3_backup_finish(backup);
+    let rc: number = capi.SQLITE_OK;
+    try {
+      while (rc === capi.SQLITE_OK) {
+        if (job?.signal.aborted) throw new RpcFailure('cancelled', 'Stopped before the end, as asked; nothing was changed.');
+        rc = capi.sqlite3_backup_step(backup, RESTORE_STEP_PAGES);
+        const total = capi.sqlite3_backup_pagecount(backup);
+        job?.progress(total - capi.sqlite3_backup_remaining(backup), total);
+        if (rc === capi.SQLITE_OK) await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+    } finally {
+      capi.sqlite3_backup_finish(backup);
+    }
     if (rc !== capi.SQLITE_DONE) throw new RpcFailure('storage', `The restore failed and nothing was changed: ${capi.sqlite3_errstr(rc)}`);
   }
 

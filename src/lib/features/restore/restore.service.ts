@@ -25,7 +25,7 @@ export async function applyRestore(context: CommandContext, bytes: Uint8Array): 
   const candidate = await openCandidate(host.session.sqlite3, bytes, host.migrations);
   try {
     const undoSnapshot = (await host.snapshots?.take('restore', context.now())) ?? null;
-    host.replaceWith(candidate.db);
+    await host.replaceWith(candidate.db, context.job);
     return { restored: summarize(host.session.raw), undoSnapshot };
   } finally {
     candidate.db.close();

@@ -121,3 +121,37 @@ describe('restore', () => {
     });
   });
 });
+
+describe('a long restore', () => {
+  it('reports progress and, when cancelled, leaves the current data exactly as it was', async () => {
+    const other = await openTestClient();
+    const long = 'x'.repeat(19_000);
+    for (let index = 0; index < 300; index++) {
+      expectOk(await other.client.call('tasks.create', { title: `Big ${index}`, description: long, focusDate: '2026-11-20' }));
+    }
+    const file = expectOk(await other.client.call('system.exportDatabase', undefined));
+    other.close();
+
+    expectOk(await client.call('tasks.create', { title: 'Keep me', focusDate: '2026-11-23' }));
+    const before = await currentFile();
+    const controller = new AbortController();
+    const progress: number[] = [];
+    const answer = await client.call(
+      'restore.apply',
+      { file },
+      {
+        signal: controller.signal,
+        onProgress: (done) => {
+          progress.push(done);
+          controller.abort();
+        }
+      }
+    );
+    expect(progress.length).toBeGreaterThan(0);
+    expect(answer).toEqual({ ok: false, error: { code: 'cancelled', message: 'Stopped before the end, as asked; nothing was changed.' } });
+    expect(Buffer.compare(await currentFile(), before)).toBe(0);
+
+    expectOk(await client.call('restore.apply', { file }));
+    expect(expectOk(await client.call('tasks.list', { from: '2026-11-20', to: '2026-11-20', limit: 500 })).items).toHaveLength(300);
+  });
+});

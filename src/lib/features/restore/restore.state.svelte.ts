@@ -12,6 +12,13 @@ class RestoreFlow {
   error = $state<string | null>(null);
   busy = $state(false);
   snapshots = $state.raw<readonly SnapshotInfo[]>([]);
+  progress = $state.raw<{ done: number; total: number } | null>(null);
+  #controller: AbortController | null = null;
+
+  /** Stops a running restore; the current data stays as it was. */
+  stop(): void {
+    this.#controller?.abort();
+  }
 
   async loadSnapshots(): Promise<void> {
     const answer = await database.call('snapshots.list', undefined);
@@ -44,11 +51,15 @@ class RestoreFlow {
     const source = this.source;
     if (!source) return;
     this.busy = true;
+    this.#controller = new AbortController();
+    const options = { signal: this.#controller.signal, onProgress: (done: number, total: number) => (this.progress = { done, total }) };
     const answer =
       source.kind === 'file'
-        ? await database.call('restore.apply', { file: source.bytes })
-        : await database.call('snapshots.restore', { name: source.snapshot.name });
+        ? await database.call('restore.apply', { file: source.bytes }, options)
+        : await database.call('snapshots.restore', { name: source.snapshot.name }, options);
     this.busy = false;
+    this.progress = null;
+    this.#controller = null;
     if (!answer.ok) {
       this.error = answer.error.message;
       return;
