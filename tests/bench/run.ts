@@ -111,7 +111,7 @@ if (workerFiles.length !== 1) throw new Error(`Expected one app worker in ${work
 const workerUrl = `/_app/immutable/workers/${workerFiles[0] ?? ''}`;
 
 log('Building the bench pages...');
-await build({ configFile: join(ROOT, 'tests/bench/vite.page.config.ts'), logLevel: 'error' });
+await build({ configFile: join(ROOT, 'tests/bench/vite.page.config.ts'), mode: 'production', logLevel: 'error' });
 
 const today = localDay();
 const benchFile = join(DATA_DIR, 'bench-input.sqlite3');
@@ -342,7 +342,30 @@ try {
         await closeAndSettle(page);
       }
     }
+    log(`Cold start, worker only: ${TRIALS} trials each from the bench page...`);
+    const workerApp: { openMs: number; totalMs: number }[] = [];
+    const workerBare: { openMs: number; totalMs: number }[] = [];
+    {
+      const page = await benchPage();
+      for (let trial = -1; trial < TRIALS; trial++) {
+        const appReading = await page.evaluate(([url, day]) => window.bench.appColdOpen(url, day), [workerUrl, today] as const);
+        await sleep(400);
+        const bareReading = await page.evaluate(([sql]) => window.bench.bareColdOpen(sql), [todaySql] as const);
+        await sleep(400);
+        if (trial >= 0) {
+          workerApp.push(appReading);
+          workerBare.push(bareReading);
+        }
+      }
+      await closeAndSettle(page);
+    }
     coldStart = {
+      workerOnly: {
+        appOpen: summarize(workerApp.map((r) => r.openMs)),
+        appTotal: summarize(workerApp.map((r) => r.totalMs)),
+        bareOpen: summarize(workerBare.map((r) => r.openMs)),
+        bareTotal: summarize(workerBare.map((r) => r.totalMs))
+      },
       app: summarize(app),
       bare: summarize(bare),
       appPainted: summarize(painted),

@@ -16,6 +16,8 @@ export default defineConfig({
     minify: false,
     rollupOptions: { input: { index: here('./page/index.html'), bare: here('./page/bare.html') } }
   },
+  // Started from vite-node (NODE_ENV=development): the pages are still a production build.
+  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   worker: { format: 'es' },
   optimizeDeps: { exclude: ['@sqlite.org/sqlite-wasm'] }
 });

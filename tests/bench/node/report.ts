@@ -88,8 +88,8 @@ export function writeReport(path: string, results: Results): void {
     '',
     '```sh',
     'npm ci',
-    'npm run seed -- --years 10          # the 10-year database (about 4 minutes); --years 1 / 3 or --size small|medium for tests',
-    'npm run bench                       # everything below (about 8 minutes); builds the app if build/ is missing',
+    'npm run seed -- --years 10          # the 10-year database (4-5 minutes here); --years 1 / 3 or --size small|medium for tests',
+    'npm run bench                       # everything below (5-6 minutes on an idle machine, up to 9 when busy); builds the app if build/ is missing',
     'npm run bench -- --quick            # fewer trials, about 3 minutes; noisier',
     'npm run bench -- --only lists,search   # phases: layer, lists, search, cold, memory, writes, peers, download',
     'npm run bench -- --build --no-report   # rebuild the app first; leave this file alone (results.json only)',
@@ -205,7 +205,17 @@ export function writeReport(path: string, results: Results): void {
       `| Bare: worker script requested | ${ms(c.bareWorkerRequested.median)} | ${ms(c.bareWorkerRequested.p95)} | ${c.bareWorkerRequested.n} |`,
       `| Bare: from worker requested to rows answered | ${ms(c.bare.median - c.bareWorkerRequested.median)} | | |`,
       `| Bare sqlite-wasm worker: open + Today's queries answered | ${ms(c.bare.median)} | ${ms(c.bare.p95)} | ${c.bare.n} |`,
-      `| **Ratio app / bare (the app's overhead)** | ${ratio(c.app.median / c.bare.median)} | ${ratio(c.app.p95 / c.bare.p95)} | |`
+      `| **Ratio app / bare (the app's overhead)** | ${ratio(c.app.median / c.bare.median)} | ${ratio(c.app.p95 / c.bare.p95)} | |`,
+      '',
+      'The workers alone, started from the bench page (no UI, no Web Lock, no broker): where the overhead is not.',
+      '',
+      '| Worker only | median | p95 | n |',
+      '|---|--:|--:|--:|',
+      `| App worker: spawn → \`system.open\` answered | ${ms(c.workerOnly.appOpen.median)} | ${ms(c.workerOnly.appOpen.p95)} | ${c.workerOnly.appOpen.n} |`,
+      `| App worker: spawn → Today's two calls answered | ${ms(c.workerOnly.appTotal.median)} | ${ms(c.workerOnly.appTotal.p95)} | ${c.workerOnly.appTotal.n} |`,
+      `| Bare worker: spawn → pool installed, file open | ${ms(c.workerOnly.bareOpen.median)} | ${ms(c.workerOnly.bareOpen.p95)} | ${c.workerOnly.bareOpen.n} |`,
+      `| Bare worker: spawn → Today's SQL answered | ${ms(c.workerOnly.bareTotal.median)} | ${ms(c.workerOnly.bareTotal.p95)} | ${c.workerOnly.bareTotal.n} |`,
+      `| **Ratio app worker / bare worker** | ${ratio(c.workerOnly.appTotal.median / c.workerOnly.bareTotal.median)} | ${ratio(c.workerOnly.appTotal.p95 / c.workerOnly.bareTotal.p95)} | |`
     );
     if (Number.isFinite(results.appOpenMs)) add('', `For reference: \`system.open\` on the app's worker from the bench page (spawn, wasm, sahpool, migrations check) took ${ms(results.appOpenMs)} the first time.`);
   } else add('Not run.');
@@ -328,7 +338,7 @@ export function writeReport(path: string, results: Results): void {
   const worstSearch = results.searches ? [...results.searches].sort((a, b) => b.typed.p95 - a.typed.p95)[0] : undefined;
   const create = layer?.writes?.['tasks.create'];
   history.push(
-    `| ${machine.date.slice(0, 16).replace('T', ' ')} | ${machine.commit} | ${results.phases.length === 8 ? 'all' : results.phases.join(', ')} | ${cold} | ${typedBare} | ${worstList ? `${ms(worstList.typed.p95)} (${worstList.view.label})` : '–'} | ${worstSearch ? ms(worstSearch.typed.p95) : '–'} | ${create ? ms(create.p95) : '–'} |`
+    `| ${machine.date.slice(0, 16).replace('T', ' ')} | ${machine.commit} | ${results.phases.length === 8 ? 'all' : results.phases.join(', ')} (load ${machine.loadAverage.start}→${machine.loadAverage.end}) | ${cold} | ${typedBare} | ${worstList ? `${ms(worstList.typed.p95)} (${worstList.view.label})` : '–'} | ${worstSearch ? ms(worstSearch.typed.p95) : '–'} | ${create ? ms(create.p95) : '–'} |`
   );
   add(
     '',

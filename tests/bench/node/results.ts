@@ -39,6 +39,8 @@ export interface ColdStart {
   /** When the page asked for the database worker's script (resource timing), since navigation start. */
   readonly appWorkerRequested: Summary;
   readonly bareWorkerRequested: Summary;
+  /** From the bench page, no UI: spawn the worker, open, answer Today's queries. */
+  readonly workerOnly: { readonly appOpen: Summary; readonly appTotal: Summary; readonly bareOpen: Summary; readonly bareTotal: Summary };
   readonly todayRows: number;
 }
 

@@ -8,7 +8,7 @@ import { RpcClient } from '../../../src/lib/rpc/client';
 import type { CommandInput, CommandName } from '../../../src/lib/rpc/contract';
 import { workerEndpoint } from '../../../src/lib/rpc/endpoint';
 import type { Result } from '../../../src/lib/rpc/result';
-import { anotherRun, type BenchOp, type BenchOps, type BenchRequest, type BenchResponse } from './protocol';
+import { anotherRun, APP_POOL, type BenchOp, type BenchOps, type BenchRequest, type BenchResponse } from './protocol';
 import { PEER_READ_SQL, peerDocuments, peerFtsQueries, peerReadIds, peerTasks, tokens, type PeerDocument, type PeerTask } from '../shared/workload';
 
 // ---------------------------------------------------------------------------------------------
@@ -85,6 +85,10 @@ class PeerDexie extends Dexie {
     this.version(1).stores({ tasks: 'id, focusDate', docs: 'id, *words' });
   }
 }
+
+// Dexie turns on its debug mode (long stack traces, much slower) on http://localhost and 127.0.0.1;
+// a deployed app runs without it.
+Dexie.debug = false;
 
 let dexie: PeerDexie | null = null;
 let dexieRows: PeerTask[] | null = null;
@@ -181,6 +185,30 @@ const api = {
       if (!answer.ok) throw new Error(`${kind}: ${answer.error.code}: ${answer.error.message}`);
     }
     return samples;
+  },
+
+  /** Worker-only cold open of the app's worker: spawn, system.open, then Today's two calls (as the page makes them). */
+  async appColdOpen(workerUrl: string, today: string): Promise<{ openMs: number; totalMs: number }> {
+    const started = performance.now();
+    await api.appOpen(workerUrl);
+    const opened = performance.now();
+    await Promise.all([callApp('tasks.listForDay', { date: today }), callApp('tasks.listUnfinishedBefore', { date: today })]);
+    const done = performance.now();
+    api.appTerminate();
+    return { openMs: opened - started, totalMs: done - started };
+  },
+
+  /** The same for the bare worker: spawn, install the pool and open the file, then Today's SQL. */
+  async bareColdOpen(sql: readonly string[]): Promise<{ openMs: number; totalMs: number }> {
+    api.terminateBenchWorker();
+    const started = performance.now();
+    await worker('open', { target: APP_POOL, tuned: true, retryMs: 5000 });
+    const opened = performance.now();
+    await worker('query', { sql });
+    const done = performance.now();
+    await worker('close', null);
+    api.terminateBenchWorker();
+    return { openMs: opened - started, totalMs: done - started };
   },
 
   appTerminate(): void {

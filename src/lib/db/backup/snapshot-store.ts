@@ -1,4 +1,14 @@
+import { RpcFailure } from '../../rpc/result';
 import type { SAHPoolUtil } from '../sqlite';
+
+/** The call's cancel signal and progress reporter. */
+export interface SnapshotJob {
+  readonly signal: AbortSignal;
+  progress(done: number, total: number): void;
+}
+
+/** A multiple of every SQLite page size, as importDb asks of its chunks. */
+const CHUNK_BYTES = 4 * 1024 * 1024;
 import { dueSnapshots, expiredSnapshots, parseSnapshotName, snapshotName, type SnapshotInfo, type SnapshotKind } from './snapshot-schedule';
 
 /**
@@ -20,10 +30,29 @@ export class SnapshotStore {
       .sort((a, b) => b.takenAt.localeCompare(a.takenAt));
   }
 
-  async take(kind: SnapshotKind, now: Date): Promise<SnapshotInfo> {
+  /**
+   * Writes a full copy in 4 MB chunks, reporting progress; a cancel between chunks deletes the
+   * partial file, so a snapshot is either whole or absent.
+   */
+  async take(kind: SnapshotKind, now: Date, job?: SnapshotJob): Promise<SnapshotInfo> {
     const bytes = this.exportLive();
     const name = snapshotName(kind, now, bytes.length);
-    await this.pool.importDb(name, bytes);
+    let offset = 0;
+    try {
+      await this.pool.importDb(name, async () => {
+        if (offset >= bytes.length) return undefined;
+        if (job?.signal.aborted) throw new Error('cancelled');
+        const chunk = bytes.subarray(offset, offset + CHUNK_BYTES);
+        offset += chunk.length;
+        job?.progress(offset, bytes.length);
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        return chunk;
+      });
+    } catch (error) {
+      this.pool.unlink(name);
+      if (job?.signal.aborted) throw new RpcFailure('cancelled', 'Stopped before the end, as asked; no snapshot was kept.');
+      throw error;
+    }
     this.prune();
     return { name, kind, takenAt: now.toISOString(), bytes: bytes.length };
   }

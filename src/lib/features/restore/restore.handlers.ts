@@ -26,7 +26,7 @@ export const restoreCommands = {
     run: async (c) => {
       const store = c.host.snapshots;
       if (!store) throw new RpcFailure('unavailable', 'A temporary session keeps no snapshots.');
-      return store.take('daily', c.now());
+      return store.take('daily', c.now(), c.job);
     }
   }),
   'snapshots.download': command({ input: SnapshotInput, write: false, run: (c, { name }) => snapshotBytes(c, name) }),
