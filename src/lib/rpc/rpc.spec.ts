@@ -37,6 +37,9 @@ describe('the typed message layer', () => {
     expect(estimate.ok === false && estimate.error.field).toBe('estimatedMinutes');
     const day = await client.call('tasks.create', { title: 'x', focusDate: '2026-02-30' });
     expect(day.ok === false && day.error.message).toBe('Focus day must be a real calendar day.');
+    // @ts-expect-error: a required key left out, as a script calling the worker might.
+    const missing = await client.call('tasks.create', { title: 'x' });
+    expect(missing).toEqual({ ok: false, error: { code: 'validation', message: 'Focus date is required.', field: 'focusDate' } });
     const listed = await client.call('tasks.listForDay', { date: TODAY });
     expect(listed.ok && listed.value).toEqual([]);
   });

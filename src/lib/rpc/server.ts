@@ -105,7 +105,18 @@ async function execute(
 function validationFailure(issues: readonly [v.BaseIssue<unknown>, ...v.BaseIssue<unknown>[]]): Result<never> {
   const [first] = issues;
   const field = v.getDotPath(first) ?? undefined;
-  return fail('validation', first.message, field);
+  return fail('validation', isMissingKey(first) && field ? `${fieldLabel(field)} is required.` : first.message, field);
+}
+
+/** Valibot reports a key left out as the object's issue, with a message meant for developers. */
+function isMissingKey(issue: v.BaseIssue<unknown>): boolean {
+  return issue.type === 'object' && issue.received === 'undefined';
+}
+
+/** `learningDate` -> "Learning date", `tags.0` -> "Tags". */
+function fieldLabel(path: string): string {
+  const words = (path.split('.')[0] ?? path).replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 function isCancelMessage(message: unknown): message is CancelMessage {

@@ -53,7 +53,11 @@ export const VIEWS: readonly ViewSpec[] = [
 /** The point read used for the message-layer round trip. */
 export const POINT_READ = view('Point read: one task by id', 'tasks.get', (c) => ({ id: c.taskId }));
 
-export const SEARCHES: readonly ViewSpec[] = SEARCH_QUERIES.map(({ label, query }) => view(`Search: ${label} ("${query}")`, 'search.query', () => ({ query })));
+/** Each query newest first (the default, search as you type), then by best match (BM25 over every hit). */
+export const SEARCHES: readonly ViewSpec[] = [
+  ...SEARCH_QUERIES.map(({ label, query }) => view(`Search: ${label} ("${query}")`, 'search.query', () => ({ query }))),
+  ...SEARCH_QUERIES.map(({ label, query }) => view(`Search, best match: ${label} ("${query}")`, 'search.query', () => ({ query, order: 'relevance' })))
+];
 
 /** A view with its input filled in, ready to send. */
 export interface ResolvedView {

@@ -17,6 +17,11 @@ describe('toFtsQuery', () => {
     expect(toFtsQuery('design NEAR(doc')).toBe('"design" "NEAR" "doc"*');
     expect(toFtsQuery('  "; -- ')).toBeNull();
   });
+
+  it('takes a one-letter last word as it is: as a prefix it would match nearly everything', () => {
+    expect(toFtsQuery('plan a')).toBe('"plan" "a"');
+    expect(toFtsQuery('plan ab')).toBe('"plan" "ab"*');
+  });
 });
 
 describe('search.query', () => {
@@ -48,8 +53,26 @@ describe('search.query', () => {
       await client.call('tasks.create', { title: 'Cluster chores', description: 'Mention kubernetes once', focusDate: '2026-11-23' })
     );
     expectOk(await client.call('people.create', { name: 'Kubernetes Expert' }));
-    const tasksOnly = expectOk(await client.call('search.query', { query: 'kubernetes', types: ['task'] }));
+    const tasksOnly = expectOk(await client.call('search.query', { query: 'kubernetes', types: ['task'], order: 'relevance' }));
     expect(tasksOnly.map((hit) => hit.entityId)).toEqual([inTitle.id, inBody.id]);
+  });
+
+  it('lists the newest first unless asked for relevance, and stops at the limit', async () => {
+    const oldest = expectOk(await client.call('journal.create', { entryDate: '2026-11-20', content: 'Deployment went fine, deployment notes filed' }));
+    const middle = expectOk(await client.call('tasks.create', { title: 'Deployment checklist', focusDate: '2026-11-21' }));
+    const newest = expectOk(await client.call('learnings.create', { title: 'On deploys', learningDate: '2026-11-22', type: 'concept', content: 'A deployment is a release' }));
+
+    const recent = expectOk(await client.call('search.query', { query: 'deplo' }));
+    expect(recent.map((hit) => hit.entityId)).toEqual([newest.id, middle.id, oldest.id]);
+    const relevance = expectOk(await client.call('search.query', { query: 'deployment', order: 'relevance' }));
+    expect(relevance[0]?.entityId).toBe(middle.id);
+    expect(relevance.map((hit) => hit.entityId).sort()).toEqual([oldest.id, middle.id, newest.id].sort());
+    expect(expectOk(await client.call('search.query', { query: 'deplo', limit: 2 })).map((hit) => hit.entityId)).toEqual([newest.id, middle.id]);
+  });
+
+  it('refuses an unknown order with a message', async () => {
+    const answer = await client.call('search.query', { query: 'plan', order: 'alphabetical' as 'recent' });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'validation', field: 'order' } });
   });
 
   it('refuses an empty search with a message', async () => {

@@ -28,18 +28,34 @@ export interface SearchHit {
   readonly rank: number;
 }
 
+/**
+ * `recent`: newest first (by when each item was first written). It reads the matches from the
+ * newest end and stops after `limit`, so its cost stays the same however much has been written:
+ * the order for search as you type. `relevance`: best BM25 match first (title weighted
+ * 3x); it scores every matching document, so a very common word takes longer at ten years.
+ */
+export const SEARCH_ORDERS = ['recent', 'relevance'] as const;
+export type SearchOrder = (typeof SEARCH_ORDERS)[number];
+
 export const SearchInput = v.object({
   query: v.pipe(v.string('Type something to search for.'), v.trim(), v.minLength(1, 'Type something to search for.'), v.maxLength(200, 'A search is at most 200 characters.')),
   types: v.optional(v.array(v.picklist(SEARCHABLE as [SearchEntityType, ...SearchEntityType[]], 'Unknown kind to search.'))),
-  limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200)))
+  limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200))),
+  order: v.optional(v.picklist(SEARCH_ORDERS, 'Results are ordered by recent or relevance.'), 'recent')
 });
 
 /**
  * Turns what a person types into a safe FTS5 query: every word must appear, the last one as a
- * prefix (search as you type). Quotes keep FTS5 operators in the text from being interpreted.
+ * prefix (search as you type) once it has two characters: a one-letter prefix matches nearly
+ * everything. Quotes keep FTS5 operators in the text from being interpreted.
  */
 export function toFtsQuery(text: string): string | null {
   const words = text.match(/[\p{L}\p{N}]+/gu);
   if (!words || words.length === 0) return null;
-  return words.map((word, index) => `"${word}"${index === words.length - 1 ? '*' : ''}`).join(' ');
+  return words
+    .map((word, index) => {
+      const isPrefix = index === words.length - 1 && [...word].length >= 2;
+      return `"${word}"${isPrefix ? '*' : ''}`;
+    })
+    .join(' ');
 }
