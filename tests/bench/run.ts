@@ -6,7 +6,7 @@
  * Options (after `npm run bench --`):
  *   --years N         which generated database to use (default 10; `npm run seed -- --years N` makes it)
  *   --quick           fewer trials (a smoke run in about two minutes; numbers are noisier)
- *   --only a,b        phases: layer, lists, search, cold, memory, writes, peers, download
+ *   --only a,b        phases: layer, lists, search, cold, memory, writes, peers, download, bulk
  *   --trials N        cold-start trials per side (default 12)
  *   --runs N          repetitions per list/search query (default 60)
  *   --build           rebuild the app first (default: only when build/ is missing)
@@ -29,12 +29,12 @@ import { MemoryProbe } from './node/cdp';
 import { nativeFileCopy, nativePeers, nativeStatements } from './node/native';
 import { prepareDatabase, type AnalysedView, type Prepared } from './node/prepare';
 import { writeReport } from './node/report';
-import type { ColdStart, Download, Machine, MemoryReading, MessageLayer, PeerStack, Peers, Results, ViewResult } from './node/results';
+import type { BulkReading, ColdStart, Download, Machine, MemoryReading, MessageLayer, PeerStack, Peers, Results, ViewResult } from './node/results';
 import { startServer } from './node/server';
 import { DATA_DIR, dataFile, type SeedMeta } from './seed/files';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const ALL_PHASES = ['layer', 'lists', 'search', 'cold', 'memory', 'writes', 'peers', 'download'] as const;
+const ALL_PHASES = ['layer', 'lists', 'search', 'cold', 'memory', 'writes', 'peers', 'download', 'bulk'] as const;
 type Phase = (typeof ALL_PHASES)[number];
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -195,6 +195,7 @@ let coldStart: ColdStart | undefined;
 let memory: MemoryReading[] | undefined;
 let peers: Peers | undefined;
 let download: Download | undefined;
+let bulk: BulkReading | undefined;
 let chromiumVersion = '?';
 
 try {
@@ -567,6 +568,15 @@ try {
       };
     }
   }
+  // Last, because the import and the restore replace the app's database (with the same data).
+  if (has('bulk')) {
+    log('Bulk: JSON export and import of everything, then a restore of the database file...');
+    const page = await benchPage();
+    await page.evaluate((url) => window.bench.appOpen(url), workerUrl);
+    bulk = await page.evaluate(() => window.bench.appBulk());
+    await page.evaluate(() => window.bench.appTerminate());
+    await closeAndSettle(page);
+  }
 } finally {
   chromiumVersion = context.browser()?.version() ?? '?';
   await context.close().catch(() => undefined);
@@ -634,6 +644,7 @@ const results: Results = {
   ...(viewResults && { views: viewResults }),
   ...(searchResults && { searches: searchResults }),
   ...(download && { download }),
+  ...(bulk && { bulk }),
   ...(peers && { peers }),
   ...(memory && { memory })
 };

@@ -1,5 +1,8 @@
 import type { Summary } from '../shared/stats';
+import type { BulkReading } from '../page/protocol';
 import type { AnalysedView } from './prepare';
+
+export type { BulkReading };
 
 /** Everything one run of `npm run bench` measured; report.ts turns it into BENCHMARKS.md. */
 export interface Machine {
@@ -101,6 +104,7 @@ export interface Results {
   readonly views?: readonly ViewResult[];
   readonly searches?: readonly ViewResult[];
   readonly download?: Download;
+  readonly bulk?: BulkReading;
   readonly peers?: Peers;
   readonly memory?: readonly MemoryReading[];
 }

@@ -8,7 +8,7 @@ import { RpcClient } from '../../../src/lib/rpc/client';
 import type { CommandInput, CommandName } from '../../../src/lib/rpc/contract';
 import { workerEndpoint } from '../../../src/lib/rpc/endpoint';
 import type { Result } from '../../../src/lib/rpc/result';
-import { anotherRun, APP_POOL, type BenchOp, type BenchOps, type BenchRequest, type BenchResponse } from './protocol';
+import { anotherRun, APP_POOL, type BenchOp, type BulkReading, type BenchOps, type BenchRequest, type BenchResponse } from './protocol';
 import { PEER_READ_SQL, peerDocuments, peerFtsQueries, peerReadIds, peerTasks, tokens, type PeerDocument, type PeerTask } from '../shared/workload';
 
 // ---------------------------------------------------------------------------------------------
@@ -185,6 +185,37 @@ const api = {
       if (!answer.ok) throw new Error(`${kind}: ${answer.error.code}: ${answer.error.message}`);
     }
     return samples;
+  },
+
+  /**
+   * Bulk work on the whole database, inside the page so the data never crosses into Node: the JSON
+   * export, its import (which replaces everything with the same rows, after an undo snapshot), the
+   * database download, and a restore of that file (also after an undo snapshot).
+   */
+  async appBulk(): Promise<BulkReading> {
+    let started = performance.now();
+    const exported = await callApp('backup.exportJson', undefined);
+    const exportMs = performance.now() - started;
+    if (!exported.ok) throw new Error(`backup.exportJson: ${exported.error.message}`);
+    const document = (exported.value as { data: string }).data;
+    started = performance.now();
+    const imported = await callApp('backup.importJson', { document });
+    const importMs = performance.now() - started;
+    if (!imported.ok) throw new Error(`backup.importJson: ${imported.error.message}`);
+    const download = await callApp('system.exportDatabase', undefined);
+    if (!download.ok || !(download.value instanceof Uint8Array)) throw new Error('system.exportDatabase failed');
+    started = performance.now();
+    const restored = await callApp('restore.apply', { file: download.value });
+    const restoreMs = performance.now() - started;
+    if (!restored.ok) throw new Error(`restore.apply: ${restored.error.message}`);
+    return {
+      exportMs,
+      jsonBytes: new TextEncoder().encode(document).byteLength,
+      importMs,
+      importedRows: (imported.value as { totalRows: number }).totalRows,
+      restoreMs,
+      restoredBytes: download.value.byteLength
+    };
   },
 
   /** Worker-only cold open of the app's worker: spawn, system.open, then Today's two calls (as the page makes them). */

@@ -12,6 +12,18 @@ export const APP_POOL: PoolTarget = { poolName: 'daybook-sahpool', directory: '.
 /** A separate pool for the peers workload, so it never touches the app's files. */
 export const PEER_POOL: PoolTarget = { poolName: 'bench-peers', directory: '.bench-peers', file: '/peers.sqlite3' };
 
+/** One pass of the bulk workloads on the app's worker (page/bench.ts appBulk). */
+export interface BulkReading {
+  readonly exportMs: number;
+  readonly jsonBytes: number;
+  /** backup.importJson end to end: parse, undo snapshot, replace every row, rebuild the search index. */
+  readonly importMs: number;
+  readonly importedRows: number;
+  /** restore.apply end to end: check the file, undo snapshot, copy it in. */
+  readonly restoreMs: number;
+  readonly restoredBytes: number;
+}
+
 export interface Timings {
   /** Milliseconds per run. */
   readonly samples: readonly number[];
