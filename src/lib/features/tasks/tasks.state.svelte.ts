@@ -15,6 +15,8 @@ export class TodayTasks {
   earlier = $state.raw<readonly Task[]>([]);
   loaded = $state(false);
   loadError = $state<string | null>(null);
+  /** Bumped by every change shown before the worker confirms it; a load that started earlier is stale. */
+  #localEdits = 0;
 
   /** Starts listening for changes and for midnight; returns the cleanup. */
   connect(): () => void {
@@ -41,10 +43,13 @@ export class TodayTasks {
   }
 
   async load(): Promise<void> {
+    const edits = this.#localEdits;
     const [today, earlier] = await Promise.all([
       database.call('tasks.listForDay', { date: this.day }),
       database.call('tasks.listUnfinishedBefore', { date: this.day })
     ]);
+    // The write that made the edit announces its change, and that reload brings the fresh list.
+    if (edits !== this.#localEdits) return;
     if (!today.ok) {
       this.loadError = today.error.message;
       return;
@@ -68,10 +73,19 @@ export class TodayTasks {
     return answer.ok ? null : answer.error;
   }
 
+  /** Shows the new status at once; the worker's answer confirms it, or it is put back with the reason. */
   async toggleDone(task: Task): Promise<void> {
     const status = task.status === 'done' ? 'todo' : 'done';
+    this.#localEdits++;
+    this.#replace({ ...task, status });
     const answer = await database.call('tasks.setStatus', { id: task.id, status });
-    if (!answer.ok) toasts.error(answer.error.message);
+    if (answer.ok) return this.#replace(answer.value);
+    this.#replace(task);
+    toasts.error(answer.error.message);
+  }
+
+  #replace(task: Task): void {
+    this.tasks = this.tasks.map((shown) => (shown.id === task.id ? task : shown));
   }
 
   async moveToToday(task: Task): Promise<void> {
