@@ -1,9 +1,7 @@
-import * as v from 'valibot';
 import type { CommandContext } from '../../db/command-context';
-import { IdInput } from '../../db/entities/entity';
 import { entityCommands } from '../../db/entities/entity-commands';
 import { command } from '../../rpc/command';
-import { goalEntity, GoalMoveInput } from './goals';
+import { goalEntity, GoalMoveInput, GoalTreeInput } from './goals';
 import { GoalsRepository } from './goals.repo';
 import { milestoneEntity } from './milestones';
 
@@ -13,7 +11,7 @@ const repo = (context: CommandContext) => new GoalsRepository(context.db);
 export const goalsCommands = {
   ...entityCommands('goals', goalEntity),
   'goals.move': command({ input: GoalMoveInput, write: true, run: (c, { id, parentId }) => repo(c).move(id, parentId) }),
-  'goals.tree': command({ input: v.object({}), write: false, run: (c) => repo(c).tree() }),
-  'goals.children': command({ input: IdInput, write: false, run: (c, { id }) => repo(c).children(id) }),
+  /** One page of one level of the tree; a row's children are the same command with its id. */
+  'goals.tree': command({ input: GoalTreeInput, write: false, run: (c, query) => repo(c).tree(query) }),
   ...entityCommands('milestones', milestoneEntity)
 };

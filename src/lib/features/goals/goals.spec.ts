@@ -1,7 +1,9 @@
+import { CompiledQuery } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expectOk, openTestClient, type TestDatabase } from '../../db/testing';
 import type { RpcClient } from '../../rpc/client';
 import type { GoalLevel } from './goals';
+import { treeQuery } from './goals.repo';
 
 let client: RpcClient;
 let database: TestDatabase;
@@ -15,6 +17,10 @@ afterEach(() => close());
 
 async function goal(title: string, level: GoalLevel, parentId: string | null = null, extra: { priority?: number; targetDate?: string } = {}) {
   return expectOk(await client.call('goals.create', { title, level, parentId, ...extra }));
+}
+
+async function topIds() {
+  return expectOk(await client.call('goals.tree', {})).items.map((item) => item.id);
 }
 
 /** ultimate > long-term > mid-term > short-term, one of each. */
@@ -103,12 +109,11 @@ describe('goals (entity commands)', () => {
     expect(expectOk(await client.call('goals.list', { level: 'long_term' })).items).toEqual([]);
     // The sub-goal stays where it was, and is drawn at the top of the tree while its parent is in the trash.
     expect(expectOk(await client.call('goals.get', { id: mid.id })).parentId).toBe(long.id);
-    const tree = expectOk(await client.call('goals.tree', {}));
-    expect(tree.find((node) => node.id === mid.id)?.depth).toBe(0);
+    expect(await topIds()).toContain(mid.id);
 
     expectOk(await client.call('goals.restore', { id: long.id }));
-    const restored = expectOk(await client.call('goals.tree', {}));
-    expect(restored.find((node) => node.id === mid.id)?.depth).toBe(2);
+    expect(await topIds()).not.toContain(mid.id);
+    expect(expectOk(await client.call('goals.tree', { parentId: long.id })).items.map((item) => item.id)).toEqual([mid.id]);
   });
 
   it('detaches sub-goals and deletes milestones when a goal is deleted for good', async () => {
@@ -129,7 +134,7 @@ describe('goals.move', () => {
     const other = await goal('Stay healthy', 'long_term');
     const moved = expectOk(await client.call('goals.move', { id: other.id, parentId: ultimate.id }));
     expect(moved).toMatchObject({ id: other.id, parentId: ultimate.id });
-    expect(expectOk(await client.call('goals.children', { id: ultimate.id })).map((g) => g.title).sort()).toEqual([
+    expect(expectOk(await client.call('goals.tree', { parentId: ultimate.id })).items.map((g) => g.title).sort()).toEqual([
       'Become a staff engineer',
       'Stay healthy'
     ]);
@@ -181,43 +186,120 @@ describe('goals.move', () => {
   });
 });
 
-describe('goals.tree and goals.children', () => {
-  it('lists every live goal once, each right after its parent, with its depth', async () => {
+describe('goals.tree', () => {
+  it('lists the top of the tree, then each goal’s live children on their own, in sibling order with their child counts', async () => {
     const life = await goal('Life', 'ultimate');
     const career = await goal('Career', 'long_term', life.id, { priority: 5 });
     const health = await goal('Health', 'long_term', life.id, { priority: 2 });
     const lead = await goal('Lead', 'mid_term', career.id);
     const doc = await goal('Design doc', 'short_term', lead.id, { targetDate: '2027-02-01' });
-    const talk = await goal('Tech talk', 'short_term', lead.id, { targetDate: '2027-01-01' });
-    const run = await goal('Run 10k', 'mid_term', health.id);
-    const loose = await goal('Learn piano', 'short_term');
+    await goal('Tech talk', 'short_term', lead.id, { targetDate: '2027-01-01' });
+    await goal('Run 10k', 'mid_term', health.id);
+    await goal('Learn piano', 'short_term');
     const trashed = await goal('Trashed', 'mid_term', career.id);
     expectOk(await client.call('goals.delete', { id: trashed.id }));
 
-    const tree = expectOk(await client.call('goals.tree', {}));
-    expect(tree.map((node) => [node.title, node.depth])).toEqual([
-      ['Life', 0],
-      ['Career', 1],
-      ['Lead', 2],
-      ['Tech talk', 3],
-      ['Design doc', 3],
-      ['Health', 1],
-      ['Run 10k', 2],
-      // Not placed in the tree: a root too, after the higher-level root even though it sorts first by title.
+    const rows = async (parentId?: string) =>
+      expectOk(await client.call('goals.tree', parentId === undefined ? {} : { parentId })).items.map((item) => [item.title, item.childCount]);
+    // Not placed in the tree: a root too, after the higher-level root even though it sorts first by title.
+    expect(await rows()).toEqual([
+      ['Life', 2],
       ['Learn piano', 0]
     ]);
-    expect(tree.find((node) => node.id === doc.id)).toMatchObject({ parentId: lead.id, level: 'short_term' });
-    expect(tree.map((node) => node.id)).not.toContain(trashed.id);
-    expect(new Set(tree.map((node) => node.id)).size).toBe(tree.length);
-    expect([talk.id, run.id, loose.id].every((id) => tree.some((node) => node.id === id))).toBe(true);
-
-    expect(expectOk(await client.call('goals.children', { id: lead.id })).map((g) => g.title)).toEqual(['Tech talk', 'Design doc']);
-    expect(expectOk(await client.call('goals.children', { id: career.id })).map((g) => g.title)).toEqual(['Lead']);
+    expect(await rows(life.id)).toEqual([
+      ['Career', 1],
+      ['Health', 1]
+    ]);
+    expect(await rows(lead.id)).toEqual([
+      ['Tech talk', 0],
+      ['Design doc', 0]
+    ]);
+    const page = expectOk(await client.call('goals.tree', { parentId: lead.id }));
+    expect(page.hasMore).toBe(false);
+    // Only what a tree row draws: no prose.
+    expect(page.items.find((item) => item.id === doc.id)).toEqual({
+      id: doc.id,
+      parentId: lead.id,
+      level: 'short_term',
+      title: 'Design doc',
+      status: 'active',
+      progress: 0,
+      priority: 3,
+      targetDate: '2027-02-01',
+      childCount: 0
+    });
   });
 
-  it('answers an empty tree, and not_found for the children of a missing goal', async () => {
-    expect(expectOk(await client.call('goals.tree', {}))).toEqual([]);
-    expect(await client.call('goals.children', { id: 'nope' })).toEqual({ ok: false, error: { code: 'not_found', message: 'This goal no longer exists.' } });
+  it('pages each level: every goal once across the pages, hasMore until the last', async () => {
+    const life = await goal('Life', 'ultimate');
+    for (let i = 0; i < 7; i++) await goal(`Root ${i}`, 'long_term', null, { priority: (i % 5) + 1 });
+    for (let i = 0; i < 5; i++) await goal(`Child ${i}`, 'long_term', life.id, { priority: (i % 3) + 1 });
+
+    for (const parentId of [null, life.id]) {
+      const whole = expectOk(await client.call('goals.tree', { parentId, limit: 500 }));
+      expect(whole.hasMore).toBe(false);
+      const paged: string[] = [];
+      const more: boolean[] = [];
+      for (let offset = 0; offset < whole.items.length; offset += 3) {
+        const page = expectOk(await client.call('goals.tree', { parentId, limit: 3, offset }));
+        paged.push(...page.items.map((item) => item.id));
+        more.push(page.hasMore);
+      }
+      expect(paged).toEqual(whole.items.map((item) => item.id));
+      expect(new Set(paged).size).toBe(paged.length);
+      expect(more).toEqual(more.map((_, index) => index < more.length - 1));
+    }
+    expect(expectOk(await client.call('goals.tree', {})).items).toHaveLength(8);
+  });
+
+  it('draws the live goals under a trashed parent at the top, and never a trashed goal', async () => {
+    const { ultimate, long, mid, short } = await chain();
+    const other = await goal('Other long term', 'long_term', ultimate.id);
+    expectOk(await client.call('goals.delete', { id: long.id }));
+    expectOk(await client.call('goals.delete', { id: short.id }));
+
+    const top = expectOk(await client.call('goals.tree', {})).items;
+    expect(top.map((item) => [item.title, item.parentId, item.childCount])).toEqual([
+      ['Live well', null, 1],
+      // The stored parent is kept: it is in the trash, and restoring it puts the goal back under it.
+      ['Lead a cross-team project', long.id, 0]
+    ]);
+    expect(expectOk(await client.call('goals.tree', { parentId: ultimate.id })).items.map((item) => item.id)).toEqual([other.id]);
+    expect(expectOk(await client.call('goals.tree', { parentId: mid.id })).items).toEqual([]);
+    expect(await client.call('goals.tree', { parentId: long.id })).toEqual({
+      ok: false,
+      error: { code: 'not_found', field: 'parentId', message: 'This goal no longer exists.' }
+    });
+  });
+
+  it('answers an empty tree, not_found for a missing parent, and refuses a page over 500', async () => {
+    expect(expectOk(await client.call('goals.tree', {}))).toEqual({ items: [], hasMore: false });
+    expect(await client.call('goals.tree', { parentId: 'nope' })).toEqual({
+      ok: false,
+      error: { code: 'not_found', field: 'parentId', message: 'This goal no longer exists.' }
+    });
+    expect(await client.call('goals.tree', { limit: 501 })).toEqual({
+      ok: false,
+      error: { code: 'validation', field: 'limit', message: 'At most 500 rows at a time.' }
+    });
+  });
+
+  it('reads each level from the goals_tree_order index in order, never sorting the live goals', async () => {
+    const plan = async (parentId: string | null) => {
+      const compiled = treeQuery(parentId, 101, 0).compile(database.context.db);
+      const result = await database.context.db.executeQuery<{ detail: string }>(
+        CompiledQuery.raw(`EXPLAIN QUERY PLAN ${compiled.sql}`, [...compiled.parameters])
+      );
+      return result.rows.map((row) => row.detail);
+    };
+    const children = await plan('some-goal');
+    expect(children[0]).toMatch(/^SEARCH g USING INDEX goals_tree_order \(parent_id=\?\)/);
+    expect(children.join('\n')).not.toContain('TEMP B-TREE');
+    // The roots come from goals_tree_order in order; only the children of trashed goals (found through goals_trashed) are sorted.
+    const top = (await plan(null)).join('\n');
+    expect(top).toMatch(/LEFT\nSEARCH g USING INDEX goals_tree_order \(parent_id=\?\)/);
+    expect(top).toContain('SEARCH p USING INDEX goals_trashed');
+    expect(top).not.toMatch(/SCAN (g|p)\b/);
   });
 });
 

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { defineEntity, type EntityRow } from '../../db/entities/entity';
+import { defineEntity, LIST_BASE, type EntityRow } from '../../db/entities/entity';
 import { calendarDay, entityId, oneOf, optionalRef, optionalText, rating, requiredText } from '../../validation/fields';
 
 /** Top to bottom; a goal's parent is exactly one level above it (kept by the goals_tree_* triggers). */
@@ -62,8 +62,28 @@ export const goalEntity = defineEntity({
 
 export type Goal = EntityRow<'goals'>;
 
-/** A goal as `goals.tree` lists it: depth 0 is drawn at the top (no live parent). */
-export type GoalTreeNode = Goal & { readonly depth: number };
+/**
+ * One row of the goal tree as `goals.tree` lists it: what a tree row draws, without the prose
+ * (`goals.get` has the rest). `parentId` is the stored parent, which may be in the trash for a goal
+ * drawn at the top.
+ */
+export type GoalTreeItem = Pick<Goal, 'id' | 'parentId' | 'level' | 'title' | 'status' | 'progress' | 'priority' | 'targetDate'> & {
+  /** Live sub-goals: more than 0 means the row can be expanded (`goals.tree` with its id). */
+  readonly childCount: number;
+};
+
+/**
+ * One page of one level of the tree. Without `parentId` (or with null): the top of the tree, the
+ * live goals with no parent or with a parent in the trash. With an id: that live goal's live
+ * sub-goals. Siblings come in `goals.list` order (top-level goals by level first).
+ */
+export const GoalTreeInput = v.object({
+  parentId: v.optional(optionalRef, null),
+  limit: LIST_BASE.limit,
+  offset: LIST_BASE.offset
+});
+
+export type GoalTreeQuery = v.InferOutput<typeof GoalTreeInput>;
 
 export const GoalMoveInput = v.object({
   id: entityId,
