@@ -19,5 +19,5 @@ export const decisionsCommands = {
       otherOrder: 'name'
     }
   ),
-  'decisions.dueForReview': command({ input: DueForReviewInput, write: false, run: (c, { on }) => decisionsDueForReview(c.db, on) })
+  'decisions.dueForReview': command({ input: DueForReviewInput, write: false, run: (c, query) => decisionsDueForReview(c.db, query) })
 };

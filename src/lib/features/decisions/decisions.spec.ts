@@ -69,15 +69,32 @@ describe('decisions', () => {
     expectOk(await client.call('decisions.delete', { id: trashed.id }));
     const blank = await create('Outcome left blank', { reviewDate: '2026-03-01', actualOutcome: '   ' });
 
-    const due = expectOk(await client.call('decisions.dueForReview', { on: '2026-03-10' }));
-    expect(due.map((decision) => decision.title)).toEqual(['Due long ago', 'Outcome left blank', 'Due today']);
+    const due = async () => expectOk(await client.call('decisions.dueForReview', { on: '2026-03-10' }));
+    const first = await due();
+    expect(first.items.map((decision) => decision.title)).toEqual(['Due long ago', 'Outcome left blank', 'Due today']);
+    expect(first.hasMore).toBe(false);
+    // Only what the list shows: no prose.
+    expect(first.items[1]).toEqual({ id: blank.id, title: 'Outcome left blank', category: null, importance: null, decisionDate: '2026-01-10', reviewDate: '2026-03-01' });
 
     expectOk(await client.call('decisions.update', { id: blank.id, actualOutcome: 'Fine after all.' }));
-    const after = expectOk(await client.call('decisions.dueForReview', { on: '2026-03-10' }));
-    expect(after.map((decision) => decision.title)).toEqual(['Due long ago', 'Due today']);
+    expect((await due()).items.map((decision) => decision.title)).toEqual(['Due long ago', 'Due today']);
 
     const badDay = await client.call('decisions.dueForReview', { on: 'today' });
     expect(badDay.ok === false && badDay.error).toMatchObject({ field: 'on', message: 'Day must be a date like 2026-11-23.' });
+  });
+
+  it('pages the decisions due for review: each once, in review order, hasMore until the last page', async () => {
+    const reviewDays = ['2026-02-03', '2026-02-01', '2026-02-02', '2026-02-01', '2026-02-05', '2026-02-04', '2026-02-01'];
+    for (const [index, reviewDate] of reviewDays.entries()) {
+      expectOk(await client.call('decisions.create', { title: `Decision ${index}`, decisionDate: '2026-01-10', reviewDate }));
+    }
+    const whole = expectOk(await client.call('decisions.dueForReview', { on: '2026-03-10' }));
+    expect(whole.items.map((item) => item.reviewDate)).toEqual([...reviewDays].sort());
+    const pages = [0, 3, 6].map(async (offset) => expectOk(await client.call('decisions.dueForReview', { on: '2026-03-10', limit: 3, offset })));
+    const answers = await Promise.all(pages);
+    expect(answers.map((page) => page.hasMore)).toEqual([true, true, false]);
+    expect(answers.flatMap((page) => page.items.map((item) => item.id))).toEqual(whole.items.map((item) => item.id));
+    expect(await client.call('decisions.dueForReview', { on: '2026-03-10', limit: 0 })).toMatchObject({ ok: false, error: { field: 'limit' } });
   });
 
   it('refuses a wrong category and a confidence out of range naming the field, and writes nothing', async () => {
@@ -107,8 +124,8 @@ describe('decisions', () => {
     const decision = expectOk(await client.call('decisions.create', { title: 'Oops', decisionDate: '2026-03-03', reviewDate: '2026-03-04' }));
     expectOk(await client.call('decisions.delete', { id: decision.id }));
     expect(await titles({})).toEqual([]);
-    expect(expectOk(await client.call('decisions.dueForReview', { on: '2026-03-10' }))).toEqual([]);
+    expect(expectOk(await client.call('decisions.dueForReview', { on: '2026-03-10' }))).toEqual({ items: [], hasMore: false });
     expectOk(await client.call('decisions.restore', { id: decision.id }));
-    expect(expectOk(await client.call('decisions.dueForReview', { on: '2026-03-10' })).map((item) => item.id)).toEqual([decision.id]);
+    expect(expectOk(await client.call('decisions.dueForReview', { on: '2026-03-10' })).items.map((item) => item.id)).toEqual([decision.id]);
   });
 });

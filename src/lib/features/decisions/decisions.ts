@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { defineEntity, type EntityRow } from '../../db/entities/entity';
+import { defineEntity, LIST_BASE, type EntityRow } from '../../db/entities/entity';
 import { calendarDay, clockTime, flag, oneOf, optionalRef, optionalText, rating, requiredText } from '../../validation/fields';
 
 export const DECISION_CATEGORIES = ['career', 'work', 'health', 'finance', 'relationship', 'personal', 'other'] as const;
@@ -51,4 +51,10 @@ export const decisionEntity = defineEntity({
 
 export type Decision = EntityRow<'decisions'>;
 
-export const DueForReviewInput = v.object({ on: calendarDay('Day') });
+/** One page of the decisions due for review on a day (the person's today), 100 by default. */
+export const DueForReviewInput = v.object({ on: calendarDay('Day'), limit: LIST_BASE.limit, offset: LIST_BASE.offset });
+
+export type DueForReviewQuery = v.InferOutput<typeof DueForReviewInput>;
+
+/** A decision as the review list shows it, without its prose (`decisions.get` has the rest). */
+export type DecisionReviewItem = Pick<Decision, 'id' | 'title' | 'category' | 'importance' | 'decisionDate' | 'reviewDate'>;
