@@ -3,7 +3,8 @@ import { localDay } from '../../app/dates';
 import { toasts } from '../../app/toasts.svelte';
 import type { CommandInput } from '../../rpc/contract';
 import type { RpcError } from '../../rpc/result';
-import { isFinished, type Task } from './tasks';
+import * as v from 'valibot';
+import { isFinished, pendingTask, TaskCreateInput, type Task } from './tasks';
 
 export type TaskDraft = Omit<CommandInput<'tasks.create'>, 'focusDate'>;
 export type TaskPatch = Omit<CommandInput<'tasks.update'>, 'id'>;
@@ -17,6 +18,8 @@ export class TodayTasks {
   loadError = $state<string | null>(null);
   /** Bumped by every change shown before the worker confirms it; a load that started earlier is stale. */
   #localEdits = 0;
+  /** Ids of tasks shown before the worker has stored them; they cannot be edited yet. */
+  pending = $state.raw<ReadonlySet<string>>(new Set());
 
   /** Starts listening for changes and for midnight; returns the cleanup. */
   connect(): () => void {
@@ -60,11 +63,32 @@ export class TodayTasks {
     this.loaded = true;
   }
 
-  /** Adds a task to today; answers the worker's error (to show beside its field) or null. */
+  /**
+   * Adds a task to today. Input the contract refuses is answered at once, with the worker's own
+   * messages (same schema); otherwise the task shows while the worker stores it, and is taken out
+   * again if the worker refuses. Answers the error to show beside its field, or null.
+   */
   async create(draft: TaskDraft): Promise<RpcError | null> {
-    const answer = await database.call('tasks.create', { ...draft, focusDate: this.day });
-    if (!answer.ok) return answer.error;
-    this.tasks = [...this.tasks, answer.value];
+    const input = { ...draft, focusDate: this.day };
+    const checked = v.safeParse(TaskCreateInput, input);
+    if (!checked.success) {
+      const [issue] = checked.issues;
+      return { code: 'validation', message: issue.message, field: v.getDotPath(issue) ?? undefined };
+    }
+    const shown = pendingTask(checked.output, `pending-${crypto.randomUUID()}`, new Date());
+    this.#localEdits++;
+    this.pending = new Set([...this.pending, shown.id]);
+    this.tasks = [...this.tasks, shown];
+    const answer = await database.call('tasks.create', input);
+    this.pending = new Set([...this.pending].filter((id) => id !== shown.id));
+    if (!answer.ok) {
+      this.tasks = this.tasks.filter((task) => task.id !== shown.id);
+      return answer.error;
+    }
+    const stored = answer.value;
+    // A reload in between may already show the stored task, or no longer the provisional one.
+    const others = this.tasks.filter((task) => task.id !== stored.id);
+    this.tasks = others.some((task) => task.id === shown.id) ? others.map((task) => (task.id === shown.id ? stored : task)) : [...others, stored];
     return null;
   }
 

@@ -62,6 +62,33 @@ export const TASK_FILTERS = {
 export type TaskCreate = v.InferOutput<typeof TaskCreateInput>;
 export type TaskUpdate = v.InferOutput<typeof TaskUpdateInput>;
 
+/**
+ * The task a create will make, shown until the worker answers with the stored row. Its id is
+ * provisional; the database's defaults (status todo, timestamps) are the ones migration 0001 sets.
+ */
+export function pendingTask(input: TaskCreate, provisionalId: string, now: Date): Task {
+  const stamp = now.toISOString();
+  return {
+    id: provisionalId,
+    title: input.title,
+    description: input.description,
+    priority: input.priority,
+    status: 'todo',
+    focusDate: input.focusDate,
+    dueDate: input.dueDate,
+    estimatedMinutes: input.estimatedMinutes,
+    completedAt: null,
+    parentId: input.parentId,
+    goalId: input.goalId,
+    projectId: input.projectId,
+    organizationId: input.organizationId,
+    assigneeId: input.assigneeId,
+    createdAt: stamp,
+    updatedAt: stamp,
+    deletedAt: null
+  };
+}
+
 export function isFinished(task: Pick<Task, 'status'>): boolean {
   return task.status === 'done' || task.status === 'cancelled';
 }
