@@ -5,8 +5,8 @@ import { readRow } from '../../db/entities/entity-repository';
 import type { HabitsTable, IsoWeekday } from '../../db/schema/model-tables';
 import type { Tables } from '../../db/schema/tables';
 import { RpcFailure } from '../../rpc/result';
-import { habitEntity, type HabitLog, type HabitLogList, type HabitLogUpsert } from './habits';
-import { habitStats, type HabitStats } from './streaks';
+import { DEFAULT_LOG_DAYS, habitEntity, type HabitLog, type HabitLogList, type HabitLogUpsert } from './habits';
+import { dayNumber, dayText, habitStats, type HabitStats } from './streaks';
 
 /** Habit logs (owned by a habit, no trash) and the statistics computed from them. */
 export class HabitsRepository {
@@ -42,13 +42,18 @@ export class HabitsRepository {
     return camelizeRow(row);
   }
 
-  /** A habit's logs, oldest day first, optionally within a range of days. */
+  /** A habit's logs from `from` (90 days before `to` when not given) to `to`, oldest day first. */
   async listLogs({ habitId, from, to }: HabitLogList): Promise<HabitLog[]> {
     await this.#liveHabit(habitId);
-    let query = this.db.selectFrom('habit_logs').selectAll().where('habit_id', '=', habitId);
-    if (from !== undefined) query = query.where('log_date', '>=', from);
-    if (to !== undefined) query = query.where('log_date', '<=', to);
-    const rows = await query.orderBy('log_date').execute();
+    const first = from ?? dayText(dayNumber(to) - DEFAULT_LOG_DAYS + 1);
+    const rows = await this.db
+      .selectFrom('habit_logs')
+      .selectAll()
+      .where('habit_id', '=', habitId)
+      .where('log_date', '>=', first)
+      .where('log_date', '<=', to)
+      .orderBy('log_date')
+      .execute();
     return rows.map((row): HabitLog => camelizeRow(row));
   }
 
@@ -59,24 +64,25 @@ export class HabitsRepository {
     return { id };
   }
 
-  /** Streaks and success rate up to `today` (the person's local day), from the logs and the schedule. */
+  /**
+   * Streaks and success rate up to `today` (the person's local day), from the logs and the
+   * schedule: the rate over the last 365 days, the current streak back to its first break.
+   */
   async stats(id: string, today: string): Promise<HabitStats> {
     // Read as `habits.get` reads it: the schedule's weekdays as a list.
     const habit = readRow(habitEntity, await this.#liveHabit(id));
-    const logs = await this.db
-      .selectFrom('habit_logs')
-      .select(['log_date', 'completed'])
-      .where('habit_id', '=', id)
-      .where('log_date', '>=', habit.startDate)
-      .where('log_date', '<=', today)
-      .execute();
-    const profile = await this.db.selectFrom('profile').select('week_start').executeTakeFirst();
-    return habitStats(
-      habit,
-      logs.map((log) => ({ logDate: log.log_date, completed: log.completed === 1 })),
-      today,
-      asWeekday(profile?.week_start)
-    );
+    const profile = await this.db.selectFrom('profile').select('week_start').where('id', '=', 'local').executeTakeFirst();
+    const readLogs = async (from: string, to: string) => {
+      const logs = await this.db
+        .selectFrom('habit_logs')
+        .select(['log_date', 'completed'])
+        .where('habit_id', '=', id)
+        .where('log_date', '>=', from)
+        .where('log_date', '<=', to)
+        .execute();
+      return logs.map((log) => ({ logDate: log.log_date, completed: log.completed === 1 }));
+    };
+    return habitStats({ schedule: habit, today, readLogs, weekStart: asWeekday(profile?.week_start) });
   }
 
   async #liveHabit(id: string): Promise<Selectable<HabitsTable>> {

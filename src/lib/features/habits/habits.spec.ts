@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expectOk, openTestClient, type TestDatabase } from '../../db/testing';
 import type { RpcClient } from '../../rpc/client';
 import type { CommandInput } from '../../rpc/contract';
+import { dayNumber, dayText } from './streaks';
 
 let client: RpcClient;
 let database: TestDatabase;
@@ -71,7 +72,7 @@ describe('habits', () => {
     expect(log.ok === false && log.error.code).toBe('not_found');
 
     expectOk(await client.call('habits.restore', { id: habit.id }));
-    expect(expectOk(await client.call('habitLogs.list', { habitId: habit.id })).map((entry) => entry.logDate)).toEqual(['2026-03-02']);
+    expect(expectOk(await client.call('habitLogs.list', { habitId: habit.id, to: '2026-03-03' })).map((entry) => entry.logDate)).toEqual(['2026-03-02']);
   });
 });
 
@@ -98,7 +99,7 @@ describe('habit logs', () => {
     expect(hard).toEqual({ ok: false, error: { code: 'validation', message: 'Difficulty is a whole number from 1 to 5.', field: 'difficulty' } });
     const before = await client.call('habitLogs.upsert', { habitId: habit.id, logDate: '2026-02-27', completed: true });
     expect(before.ok === false && before.error).toMatchObject({ code: 'validation', field: 'logDate' });
-    expect(expectOk(await client.call('habitLogs.list', { habitId: habit.id }))).toEqual([]);
+    expect(expectOk(await client.call('habitLogs.list', { habitId: habit.id, to: '2026-03-31' }))).toEqual([]);
   });
 
   it('lists logs oldest first within a range, and deletes one for good', async () => {
@@ -110,9 +111,33 @@ describe('habit logs', () => {
     const [first] = range;
     if (!first) throw new Error('expected a log');
     expect(expectOk(await client.call('habitLogs.delete', { id: first.id }))).toEqual({ id: first.id });
-    expect(expectOk(await client.call('habitLogs.list', { habitId: habit.id })).map((log) => log.logDate)).toEqual(['2026-03-01', '2026-03-05', '2026-03-09']);
+    expect(expectOk(await client.call('habitLogs.list', { habitId: habit.id, to: '2026-03-31' })).map((log) => log.logDate)).toEqual(['2026-03-01', '2026-03-05', '2026-03-09']);
     const again = await client.call('habitLogs.delete', { id: first.id });
     expect(again).toEqual({ ok: false, error: { code: 'not_found', message: 'This habit log no longer exists.' } });
+  });
+});
+
+describe('habitLogs.list: bounded', () => {
+  it('answers the 90 days up to `to` when no first day is given', async () => {
+    const habit = expectOk(await client.call('habits.create', { name: 'Walk', startDate: '2025-01-01' }));
+    for (const logDate of ['2025-12-10', '2025-12-11', '2026-03-09', '2026-03-10', '2026-03-11']) {
+      expectOk(await client.call('habitLogs.upsert', { habitId: habit.id, logDate, completed: true }));
+    }
+    // 2025-12-11 is the 90th day before 2026-03-10 counting both; the 11th of March is after `to`.
+    const latest = expectOk(await client.call('habitLogs.list', { habitId: habit.id, to: '2026-03-10' }));
+    expect(latest.map((log) => log.logDate)).toEqual(['2025-12-11', '2026-03-09', '2026-03-10']);
+  });
+
+  it('refuses a range over 366 days, a first day after the last, and a missing last day, naming the field', async () => {
+    const habit = expectOk(await client.call('habits.create', { name: 'Walk', startDate: '2024-01-01' }));
+    const year = await client.call('habitLogs.list', { habitId: habit.id, from: '2025-03-10', to: '2026-03-10' });
+    expect(year.ok).toBe(true);
+    const tooLong = await client.call('habitLogs.list', { habitId: habit.id, from: '2025-03-09', to: '2026-03-10' });
+    expect(tooLong).toEqual({ ok: false, error: { code: 'validation', field: 'from', message: 'At most 366 days of habit logs at a time: choose a later From.' } });
+    const backwards = await client.call('habitLogs.list', { habitId: habit.id, from: '2026-03-11', to: '2026-03-10' });
+    expect(backwards).toEqual({ ok: false, error: { code: 'validation', field: 'from', message: 'From cannot be after To.' } });
+    const open = await client.call('habitLogs.list', { habitId: habit.id } as never);
+    expect(open.ok === false && open.error).toMatchObject({ code: 'validation', field: 'to' });
   });
 });
 
@@ -129,10 +154,23 @@ describe('habits.stats', () => {
     }
     const stats = expectOk(await client.call('habits.stats', { id: habit.id, today: '2026-03-31' }));
     // Runs: 1-4 (4), 6-11 (6), 13-24 (12), 26-30 (5, still going).
-    expect(stats).toEqual({ currentStreak: 5, longestStreak: 12, streakUnit: 'day', completedDays: 27, scheduledDays: 30, successRate: 0.9 });
+    expect(stats).toEqual({ currentStreak: 5, longestStreak: 12, streakUnit: 'day', since: '2026-03-01', completedDays: 27, scheduledDays: 30, successRate: 0.9 });
 
     expectOk(await client.call('habitLogs.upsert', { habitId: habit.id, logDate: march(31), completed: true }));
     expect(expectOk(await client.call('habits.stats', { id: habit.id, today: '2026-03-31' }))).toMatchObject({ currentStreak: 6, scheduledDays: 31 });
+  });
+
+  it('counts the rate over the last 365 days, and the current streak back to its first break', async () => {
+    const habit = expectOk(await client.call('habits.create', { name: 'Read', startDate: '2024-01-01' }));
+    // Done every day from 2024-12-01 on; nothing logged before, so the first 11 months are missed.
+    const rows = [];
+    for (let day = dayNumber('2024-12-01'); day <= dayNumber('2026-03-10'); day++) {
+      rows.push({ id: `log-${day}`, habit_id: habit.id, log_date: dayText(day), completed: 1 });
+    }
+    await database.context.db.insertInto('habit_logs').values(rows).execute();
+    const stats = expectOk(await client.call('habits.stats', { id: habit.id, today: '2026-03-10' }));
+    const current = dayNumber('2026-03-10') - dayNumber('2024-12-01') + 1;
+    expect(stats).toEqual({ currentStreak: current, longestStreak: current, streakUnit: 'day', since: '2025-03-11', completedDays: 365, scheduledDays: 365, successRate: 1 });
   });
 
   it('counts only the scheduled weekdays of a habit on specific days', async () => {
@@ -159,7 +197,7 @@ describe('habits.stats', () => {
       expectOk(await client.call('habitLogs.upsert', { habitId: habit.id, logDate: march(day), completed: true }));
     }
     const stats = expectOk(await client.call('habits.stats', { id: habit.id, today: '2026-03-31' }));
-    expect(stats).toEqual({ currentStreak: 2, longestStreak: 2, streakUnit: 'week', completedDays: 8, scheduledDays: 9, successRate: 8 / 9 });
+    expect(stats).toEqual({ currentStreak: 2, longestStreak: 2, streakUnit: 'week', since: '2026-03-02', completedDays: 8, scheduledDays: 9, successRate: 8 / 9 });
 
     // With weeks starting on Sunday the 22nd and the 29th fall into other weeks.
     await database.context.db.updateTable('profile').set({ week_start: 7 }).execute();

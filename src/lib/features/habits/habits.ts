@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { defineEntity, type EntityRow, type EntityRowOf } from '../../db/entities/entity';
 import type { IsoWeekday } from '../../db/schema/model-tables';
 import { calendarDay, entityId, flag, oneOf, optionalNullableText, optionalText, rating, requiredText } from '../../validation/fields';
+import { dayNumber } from './streaks';
 
 export const HABIT_CATEGORIES = ['health', 'productivity', 'learning', 'social', 'other'] as const;
 export const HABIT_FREQUENCIES = ['daily', 'specific_days', 'times_per_week'] as const;
@@ -70,11 +71,31 @@ export const HabitLogUpsertInput = v.pipe(
   )
 );
 
-export const HabitLogListInput = v.object({
-  habitId: entityId,
-  from: v.optional(calendarDay('From')),
-  to: v.optional(calendarDay('To'))
-});
+/** Days `habitLogs.list` answers when no `from` is given, `to` included. */
+export const DEFAULT_LOG_DAYS = 90;
+/** The most days one `habitLogs.list` answers: a year, leap day included. */
+export const MAX_LOG_DAYS = 366;
+
+/**
+ * A habit's logs from `from` to `to`, both included. `to` is required because the worker does not
+ * know the person's time zone: for the latest logs it is their today. Without `from`, the 90 days
+ * up to `to`; a longer history is read a year at a time.
+ */
+export const HabitLogListInput = v.pipe(
+  v.object({
+    habitId: entityId,
+    from: v.optional(calendarDay('From')),
+    to: calendarDay('To')
+  }),
+  v.forward(
+    v.check(({ from, to }) => from === undefined || from <= to, 'From cannot be after To.'),
+    ['from']
+  ),
+  v.forward(
+    v.check(({ from, to }) => from === undefined || dayNumber(to) - dayNumber(from) < MAX_LOG_DAYS, `At most ${MAX_LOG_DAYS} days of habit logs at a time: choose a later From.`),
+    ['from']
+  )
+);
 
 export const HabitStatsInput = v.object({ id: entityId, today: calendarDay('Today') });
 

@@ -1,6 +1,6 @@
 /**
  * Habit streaks and success rates, computed from a habit's schedule and its logs (never stored).
- * Pure: days are 'YYYY-MM-DD' local calendar days, handled as whole day numbers (no time zones).
+ * Days are 'YYYY-MM-DD' local calendar days, handled as whole day numbers (no time zones).
  *
  * - daily / specific_days: every scheduled day from the start day to today (or the end day, if
  *   earlier) counts; a day without a log is a missed day. Unscheduled weekdays are skipped: they
@@ -13,6 +13,10 @@
  *
  * `scheduledDays` is what was asked for, `completedDays` how much of it was done (days beyond what
  * a week asks for, or done on unscheduled weekdays, are not counted), so `successRate` is 0 to 1.
+ *
+ * The cost does not grow with the habit's age: the rate and the longest streak cover a window (the
+ * last 365 days), and the current streak reads back from there a year at a time only while it
+ * lasts, stopping at its first break.
  */
 import type { HabitFrequency, IsoWeekday } from '../../db/schema/model-tables';
 
@@ -32,15 +36,38 @@ export interface DayLog {
 }
 
 export interface HabitStats {
-  /** Consecutive scheduled days (weeks, for times_per_week) done, up to today. */
+  /** Consecutive scheduled days (weeks, for times_per_week) done, up to today, however far back it goes. */
   readonly currentStreak: number;
+  /** The longest streak within the window (a run that began before `since` counts from `since`), or the current streak if longer. */
   readonly longestStreak: number;
   /** What the two streaks count. */
   readonly streakUnit: 'day' | 'week';
+  /** The first day of the window the rate and `longestStreak` cover (the habit's start day if later). */
+  readonly since: string;
+  /** Days done within the window. */
   readonly completedDays: number;
+  /** Days asked for within the window. */
   readonly scheduledDays: number;
   /** completedDays / scheduledDays, 0 when nothing was scheduled yet. */
   readonly successRate: number;
+}
+
+/** The window of `habits.stats`: the last 365 days up to today (or the habit's end day). */
+export const STATS_WINDOW_DAYS = 365;
+
+/** How far back each further read goes while the current streak lasts: 52 whole weeks. */
+const STREAK_READ_DAYS = 364;
+
+export interface HabitStatsOptions {
+  readonly schedule: HabitSchedule;
+  /** The person's local day: the worker does not know their time zone. */
+  readonly today: string;
+  /** The logs of the days `from` to `to`, both included, in any order. */
+  readLogs(from: string, to: string): Promise<readonly DayLog[]>;
+  /** The first day of a week, for times_per_week habits; Monday by default. */
+  readonly weekStart?: IsoWeekday;
+  /** Days the rate and the longest streak look back over, today included. */
+  readonly windowDays?: number;
 }
 
 const MS_PER_DAY = 86_400_000;
@@ -61,36 +88,75 @@ export function isoWeekday(day: number): IsoWeekday {
   return ((((day + 3) % 7) + 7) % 7 + 1) as IsoWeekday;
 }
 
-export function habitStats(schedule: HabitSchedule, logs: readonly DayLog[], today: string, weekStart: IsoWeekday = 1): HabitStats {
-  const todayNumber = dayNumber(today);
+export async function habitStats(options: HabitStatsOptions): Promise<HabitStats> {
+  const { schedule, readLogs, weekStart = 1, windowDays = STATS_WINDOW_DAYS } = options;
+  const today = dayNumber(options.today);
   const first = dayNumber(schedule.startDate);
   const end = schedule.endDate === null ? Number.POSITIVE_INFINITY : dayNumber(schedule.endDate);
-  const last = Math.min(todayNumber, end);
-  const byDay = new Map<number, boolean>();
+  const last = Math.min(today, end);
+  const unit = schedule.frequency === 'times_per_week' ? 'week' : 'day';
+  if (last < first) return summarize(unit, schedule.startDate, { current: 0, longest: 0, completed: 0, scheduled: 0, broken: false });
+
+  const range = (from: number, to: number): Promise<Tally> =>
+    readLogs(dayText(from), dayText(to)).then((logs) => tally(schedule, byDay(logs, from, to), { from, to, end, today, weekStart }));
+  // Weeks are counted whole, so a window of weeks starts on the first day of a week.
+  const back = last - windowDays + 1;
+  const since = Math.max(first, unit === 'week' ? weekOf(back, weekStart) : back);
+  const counted = await range(since, last);
+  // An unbroken window: the current streak began before it, so read back to its first break (or the start day).
+  let reachesBack = !counted.broken;
+  for (let before = since - 1; reachesBack && before >= first; before -= STREAK_READ_DAYS) {
+    const earlier = await range(Math.max(first, before - STREAK_READ_DAYS + 1), before);
+    counted.current += earlier.current;
+    reachesBack = !earlier.broken;
+  }
+  counted.longest = Math.max(counted.longest, counted.current);
+  return summarize(unit, dayText(since), counted);
+}
+
+/** The first day of the week `day` is in. */
+function weekOf(day: number, weekStart: IsoWeekday): number {
+  return day - ((isoWeekday(day) - weekStart + 7) % 7);
+}
+
+/** Whether each logged day from `from` to `to` was done. */
+function byDay(logs: readonly DayLog[], from: number, to: number): Map<number, boolean> {
+  const done = new Map<number, boolean>();
   for (const log of logs) {
     const day = dayNumber(log.logDate);
-    if (day >= first && day <= last) byDay.set(day, log.completed);
+    if (day >= from && day <= to) done.set(day, log.completed);
   }
-  const unit = schedule.frequency === 'times_per_week' ? 'week' : 'day';
-  if (last < first) return summarize(unit, { current: 0, longest: 0, completed: 0, scheduled: 0 });
-  if (schedule.frequency === 'times_per_week') {
-    return summarize(unit, weekly(schedule.timesPerWeek ?? 1, byDay, first, last, end, todayNumber, weekStart));
-  }
-  const scheduledOn =
-    schedule.frequency === 'daily' ? () => true : (day: number) => schedule.targetDays.includes(isoWeekday(day));
-  return summarize(unit, daily(scheduledOn, byDay, first, last, todayNumber));
+  return done;
 }
 
 interface Tally {
+  /** The run of units done at the end of the range. */
   current: number;
   longest: number;
   completed: number;
   scheduled: number;
+  /** A unit in the range was missed: the run at its end does not reach its first day. */
+  broken: boolean;
 }
 
-function daily(scheduledOn: (day: number) => boolean, byDay: ReadonlyMap<number, boolean>, first: number, last: number, today: number): Tally {
-  const tally: Tally = { current: 0, longest: 0, completed: 0, scheduled: 0 };
-  for (let day = first; day <= last; day++) {
+/** The days counted, `from` to `to`; `end` is the habit's end day and `today` the open day. */
+interface Span {
+  readonly from: number;
+  readonly to: number;
+  readonly end: number;
+  readonly today: number;
+  readonly weekStart: IsoWeekday;
+}
+
+function tally(schedule: HabitSchedule, done: ReadonlyMap<number, boolean>, span: Span): Tally {
+  if (schedule.frequency === 'times_per_week') return weekly(schedule.timesPerWeek ?? 1, done, span);
+  const scheduledOn = schedule.frequency === 'daily' ? () => true : (day: number) => schedule.targetDays.includes(isoWeekday(day));
+  return daily(scheduledOn, done, span);
+}
+
+function daily(scheduledOn: (day: number) => boolean, byDay: ReadonlyMap<number, boolean>, { from, to, today }: Span): Tally {
+  const tally: Tally = { current: 0, longest: 0, completed: 0, scheduled: 0, broken: false };
+  for (let day = from; day <= to; day++) {
     if (!scheduledOn(day)) continue;
     const done = byDay.get(day);
     if (day === today && done === undefined) continue;
@@ -101,23 +167,15 @@ function daily(scheduledOn: (day: number) => boolean, byDay: ReadonlyMap<number,
       tally.longest = Math.max(tally.longest, tally.current);
     } else {
       tally.current = 0;
+      tally.broken = true;
     }
   }
   return tally;
 }
 
-function weekly(
-  timesPerWeek: number,
-  byDay: ReadonlyMap<number, boolean>,
-  first: number,
-  last: number,
-  end: number,
-  today: number,
-  weekStart: IsoWeekday
-): Tally {
-  const tally: Tally = { current: 0, longest: 0, completed: 0, scheduled: 0 };
-  const weekOf = (day: number) => day - ((isoWeekday(day) - weekStart + 7) % 7);
-  for (let week = weekOf(first); week <= last; week += 7) {
+function weekly(timesPerWeek: number, byDay: ReadonlyMap<number, boolean>, { from: first, to: last, end, today, weekStart }: Span): Tally {
+  const tally: Tally = { current: 0, longest: 0, completed: 0, scheduled: 0, broken: false };
+  for (let week = weekOf(first, weekStart); week <= last; week += 7) {
     const from = Math.max(week, first);
     const lastOfWeek = week + 6;
     const required = Math.min(timesPerWeek, Math.min(lastOfWeek, end) - from + 1);
@@ -136,16 +194,18 @@ function weekly(
       tally.longest = Math.max(tally.longest, tally.current);
     } else {
       tally.current = 0;
+      tally.broken = true;
     }
   }
   return tally;
 }
 
-function summarize(unit: 'day' | 'week', tally: Tally): HabitStats {
+function summarize(unit: 'day' | 'week', since: string, tally: Tally): HabitStats {
   return {
     currentStreak: tally.current,
     longestStreak: tally.longest,
     streakUnit: unit,
+    since,
     completedDays: tally.completed,
     scheduledDays: tally.scheduled,
     successRate: tally.scheduled === 0 ? 0 : tally.completed / tally.scheduled
