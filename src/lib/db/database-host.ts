@@ -105,6 +105,8 @@ export class DatabaseHost {
   async replaceWith(source: Database, job?: { signal: AbortSignal; progress(done: number, total: number): void }): Promise<void> {
     const session = this.session;
     const { capi } = session.sqlite3;
+    // Prepared statements belong to the schema being replaced; reads prepare again afterwards.
+    session.statements.clear();
     const pageSize = Number(session.raw.selectValue('PRAGMA page_size'));
     if (Number(source.selectValue('PRAGMA page_size')) !== pageSize) {
       // A WAL database cannot change its page size, so the copy adopts the live one first.

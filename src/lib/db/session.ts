@@ -1,6 +1,7 @@
 import { Kysely } from 'kysely';
 import { OfficialWasmDialect } from 'kysely-wasm';
 import { RequestLog } from './request-log';
+import { registerStatementCache, StatementCache } from './statement-cache';
 import type { Tables } from './schema/tables';
 import type { Database, Sqlite3Static } from './sqlite';
 import type { SqlValue } from '@sqlite.org/sqlite-wasm';
@@ -13,6 +14,8 @@ const INTERNAL_TABLE = /^(sqlite_|_migrations$|_request_log$|search_index)/;
 export class Session {
   readonly kysely: Kysely<Tables>;
   readonly requests: RequestLog;
+  /** Prepared statements for the hot reads (see statement-cache.ts). */
+  readonly statements: StatementCache;
   readonly #changed = new Set<string>();
 
   constructor(
@@ -22,6 +25,8 @@ export class Session {
   ) {
     this.kysely = new Kysely<Tables>({ dialect: new OfficialWasmDialect({ database: asDialectDatabase(raw) }) });
     this.requests = new RequestLog(raw);
+    this.statements = new StatementCache(raw);
+    registerStatementCache(this.kysely, this.statements);
     sqlite3.capi.sqlite3_update_hook(raw, (_context, _operation, _schema, table) => this.#changed.add(table), 0);
   }
 
@@ -49,6 +54,7 @@ export class Session {
   }
 
   close(): void {
+    this.statements.clear();
     this.raw.close();
   }
 }

@@ -4,8 +4,17 @@ export type SnakeToCamel<S extends string> = S extends `${infer Head}_${infer Ta
 /** A row with camelCase keys, as the UI sees it. */
 export type Camelize<T> = { [K in keyof T as SnakeToCamel<K & string>]: T[K] };
 
+/** Column names are few and repeat on every row: each is converted once (bounded, in case of odd keys). */
+const camelNames = new Map<string, string>();
+const MAX_CACHED_NAMES = 2000;
+
 export function snakeToCamel(name: string): string {
-  return name.replace(/_([a-z0-9])/g, (_match, letter: string) => letter.toUpperCase());
+  let camel = camelNames.get(name);
+  if (camel === undefined) {
+    camel = name.replace(/_([a-z0-9])/g, (_match, letter: string) => letter.toUpperCase());
+    if (camelNames.size < MAX_CACHED_NAMES) camelNames.set(name, camel);
+  }
+  return camel;
 }
 
 export function camelToSnake(name: string): string {
@@ -15,7 +24,7 @@ export function camelToSnake(name: string): string {
 /** A database row -> the contract's camelCase object. */
 export function camelizeRow<T extends object>(row: T): Camelize<T> {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(row)) out[snakeToCamel(key)] = value;
+  for (const key in row) out[snakeToCamel(key)] = row[key];
   return out as Camelize<T>;
 }
 

@@ -3,6 +3,7 @@ import { uuidv7 } from 'uuidv7';
 import type * as v from 'valibot';
 import { RpcFailure } from '../../rpc/result';
 import type { Tables } from '../schema/tables';
+import { readFirst } from '../statement-cache';
 import { camelizeRow, camelToSnake, toColumns } from './case';
 import { LIST_BASE, type AnyEntityDefinition, type EntityRowOf, type ListPage } from './entity';
 
@@ -41,7 +42,7 @@ export class EntityRepository<D extends AnyEntityDefinition> {
   async get(id: string): Promise<EntityRowOf<D>> {
     let query = this.#db.selectFrom(this.#table).selectAll().where('id', '=', id);
     if (this.definition.trash) query = query.where('deleted_at', 'is', null);
-    const row = await query.executeTakeFirst();
+    const row = await readFirst(this.#db, query);
     if (!row) throw this.#notFound();
     return readRow(this.definition, row);
   }

@@ -2,6 +2,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { RpcFailure } from '../../rpc/result';
 import { camelizeRow, toColumns } from '../../db/entities/case';
+import { readAll, readFirst } from '../../db/statement-cache';
 import type { Tables, TasksTable } from '../../db/schema/tables';
 import type { Task, TaskCreate, TaskStatus, TaskUpdate } from './tasks';
 
@@ -18,19 +19,13 @@ export class TasksRepository {
   constructor(private readonly db: Kysely<Tables>) {}
 
   async listForDay(date: string): Promise<Task[]> {
-    const rows = await this.db
-      .selectFrom('tasks')
-      .selectAll()
-      .where('focus_date', '=', date)
-      .where('deleted_at', 'is', null)
-      .orderBy(TODAY_ORDER)
-      .execute();
-    return rows.map(toTask);
+    const query = this.db.selectFrom('tasks').selectAll().where('focus_date', '=', date).where('deleted_at', 'is', null).orderBy(TODAY_ORDER);
+    return (await readAll(this.db, query)).map(toTask);
   }
 
   /** Unfinished tasks planned for a day before `date`: what today's list offers to carry over. */
   async listUnfinishedBefore(date: string, limit = 50): Promise<Task[]> {
-    const rows = await this.db
+    const query = this.db
       .selectFrom('tasks')
       .selectAll()
       .where('focus_date', '<', date)
@@ -38,13 +33,13 @@ export class TasksRepository {
       .where('status', 'in', ['todo', 'in_progress'])
       .orderBy('focus_date', 'desc')
       .orderBy(TODAY_ORDER)
-      .limit(limit)
-      .execute();
-    return rows.map(toTask);
+      .limit(limit);
+    return (await readAll(this.db, query)).map(toTask);
   }
 
   async get(id: string): Promise<Task> {
-    const row = await this.db.selectFrom('tasks').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+    const query = this.db.selectFrom('tasks').selectAll().where('id', '=', id).where('deleted_at', 'is', null);
+    const row = await readFirst(this.db, query);
     if (!row) throw new RpcFailure('not_found', 'This task no longer exists.');
     return toTask(row);
   }
@@ -112,7 +107,9 @@ export class TasksRepository {
   }
 
   async #read(id: string): Promise<Task> {
-    return toTask(await this.db.selectFrom('tasks').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+    const row = await readFirst(this.db, this.db.selectFrom('tasks').selectAll().where('id', '=', id));
+    if (!row) throw new RpcFailure('not_found', 'This task no longer exists.');
+    return toTask(row);
   }
 }
 
