@@ -1,3 +1,4 @@
+import { yieldToEventLoop } from '../event-loop';
 import { RpcFailure } from '../../rpc/result';
 import type { SAHPoolUtil } from '../sqlite';
 
@@ -45,7 +46,7 @@ export class SnapshotStore {
         const chunk = bytes.subarray(offset, offset + CHUNK_BYTES);
         offset += chunk.length;
         job?.progress(offset, bytes.length);
-        await new Promise((resolve) => setTimeout(resolve, 0));
+        await yieldToEventLoop();
         return chunk;
       });
     } catch (error) {

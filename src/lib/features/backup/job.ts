@@ -1,3 +1,4 @@
+import { yieldToEventLoop } from '../../db/event-loop';
 import { RpcFailure } from '../../rpc/result';
 
 /** How far a long backup operation has got: `done` of `total` units (rows) in the current phase. */
@@ -45,7 +46,7 @@ export class JobTracker {
   async checkpoint(): Promise<void> {
     this.#sinceCheckpoint = 0;
     this.job?.onProgress?.({ phase: this.phase, done: this.#done, total: this.total });
-    if (this.job?.signal) await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    if (this.job?.signal) await yieldToEventLoop();
     this.#throwIfAborted();
   }
 
@@ -56,3 +57,4 @@ export class JobTracker {
     throw new RpcFailure('cancelled', 'Stopped before the end, as asked; nothing was changed.');
   }
 }
+

@@ -1,10 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { bundledMigrations } from '../../db/migrations/bundled';
 import { expectOk, openTestClient, type TestDatabase } from '../../db/testing';
 import type { RpcClient } from '../../rpc/client';
 import type { BackupDocument } from './backup';
 import { importJson } from './json-import';
 import type { BackupProgress } from './job';
 import { fillWithSampleData } from './sample-data';
+
+const SCHEMA = bundledMigrations.length;
 
 /** A parsed backup to edit in tests: the values are whatever a file could hold. */
 interface EditableDocument {
@@ -62,7 +65,7 @@ describe('backup.exportJson', () => {
     expect(file.fileName).toBe('daybook-2026-03-05.json');
     expect(file.mimeType).toBe('application/json');
     const document = JSON.parse(file.data) as BackupDocument;
-    expect(document).toMatchObject({ format: 'daybook', formatVersion: 1, schemaVersion: 3, exportedAt: '2026-03-05T12:00:00.000Z' });
+    expect(document).toMatchObject({ format: 'daybook', formatVersion: 1, schemaVersion: SCHEMA, exportedAt: '2026-03-05T12:00:00.000Z' });
     const names = Object.keys(document.tables);
     expect(names).toEqual(expect.arrayContaining(['tasks', 'task_status_history', 'goals', 'habit_logs', 'journal_entries', 'profile', 'tags', 'task_tags']));
     for (const internal of ['_migrations', '_request_log', 'search_index', 'search_index_keys', 'search_index_data', 'search_index_content', 'sqlite_schema']) {
@@ -165,7 +168,7 @@ describe('backup.importJson', () => {
     expect(await exportTables(target.client)).toEqual(before);
 
     const finished: BackupProgress[] = [];
-    await session.write(() => importJson(session.raw, text, { appSchemaVersion: 3, job: { onProgress: (progress) => finished.push(progress) } }));
+    await session.write(() => importJson(session.raw, text, { appSchemaVersion: target.database.host.expectedSchemaVersion, job: { onProgress: (progress) => finished.push(progress) } }));
     const last = finished.at(-1);
     expect(last?.phase).toBe('writing');
     expect(last?.done).toBe(last?.total);
@@ -179,7 +182,7 @@ describe('backup.previewJson', () => {
     const text = await exportText(source.client);
     const preview = expectOk(await target.client.call('backup.previewJson', { document: text }));
     const backup = JSON.parse(text) as BackupDocument;
-    expect(preview.schemaVersion).toBe(3);
+    expect(preview.schemaVersion).toBe(SCHEMA);
     expect(preview.exportedAt).toBe('2026-03-05T12:00:00.000Z');
     expect(preview.rows.tasks).toBe(4);
     expect(preview.rows.task_status_history).toBe(backup.tables.task_status_history?.length);
@@ -225,7 +228,7 @@ const refusals: [name: string, edit: Edit | string, message: RegExp | string][] 
     (document) => {
       document.schemaVersion = 99;
     },
-    'This backup was made by a newer version of Daybook (schema 99; this version has schema 3). Update Daybook to import it.'
+    `This backup was made by a newer version of Daybook (schema 99; this version has schema ${SCHEMA}). Update Daybook to import it.`
   ],
   [
     'a backup older than the oldest importable schema',
