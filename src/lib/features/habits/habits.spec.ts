@@ -165,7 +165,7 @@ describe('habits.stats', () => {
     // Done every day from 2024-12-01 on; nothing logged before, so the first 11 months are missed.
     const rows = [];
     for (let day = dayNumber('2024-12-01'); day <= dayNumber('2026-03-10'); day++) {
-      rows.push({ id: `log-${day}`, habit_id: habit.id, log_date: dayText(day), completed: 1 });
+      rows.push({ id: `log-${day}`, habit_id: habit.id, log_date: dayText(day), completed: 1 as const });
     }
     await database.context.db.insertInto('habit_logs').values(rows).execute();
     const stats = expectOk(await client.call('habits.stats', { id: habit.id, today: '2026-03-10' }));
