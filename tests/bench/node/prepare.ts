@@ -144,9 +144,12 @@ export async function prepareDatabase(options: { seedFile: string; outFile: stri
     today: options.today,
     projectId: pick('SELECT project_id FROM tasks WHERE project_id IS NOT NULL AND deleted_at IS NULL GROUP BY project_id ORDER BY count(*) DESC, project_id LIMIT 1'),
     habitId: pick('SELECT habit_id FROM habit_logs GROUP BY habit_id ORDER BY count(*) DESC, habit_id LIMIT 1'),
+    goalId: pick(
+      'SELECT g.parent_id FROM goals AS g JOIN goals AS p ON p.id = g.parent_id AND p.deleted_at IS NULL WHERE g.deleted_at IS NULL GROUP BY g.parent_id ORDER BY count(*) DESC, g.parent_id LIMIT 1'
+    ),
     monthFrom: `${monthTo.slice(0, 7)}-01`,
     monthTo,
-    ninetyDaysAgo: addDays(options.today, -89),
+    yearAgo: addDays(options.today, -365),
     taskId: pick('SELECT id FROM tasks WHERE focus_date = ? AND deleted_at IS NULL ORDER BY id LIMIT 1', [options.today])
   };
 

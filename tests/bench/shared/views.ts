@@ -8,10 +8,13 @@ export interface ViewContext {
   readonly projectId: string;
   /** The habit with the most logs. */
   readonly habitId: string;
+  /** The live goal with the most live sub-goals. */
+  readonly goalId: string;
   /** First and last day of the last full month before today. */
   readonly monthFrom: string;
   readonly monthTo: string;
-  readonly ninetyDaysAgo: string;
+  /** 365 days before today: with today, the longest range of habit logs one call answers. */
+  readonly yearAgo: string;
   /** A live task on today's list, for point reads. */
   readonly taskId: string;
 }
@@ -38,16 +41,17 @@ export const VIEWS: readonly ViewSpec[] = [
   view('Today: unfinished from earlier days', 'tasks.listUnfinishedBefore', (c) => ({ date: c.today }), 'exists'),
   view('Tasks by project (page of 50)', 'tasks.list', (c) => ({ projectId: c.projectId, limit: 50 })),
   view('Tasks, newest focus day first (page of 100)', 'tasks.list', () => ({})),
-  view('Goal tree (whole tree)', 'goals.tree', () => ({})),
+  view('Goal tree (top level, page of 100)', 'goals.tree', () => ({ limit: 100 })),
+  view('Goal tree (children of the goal with the most children)', 'goals.tree', (c) => ({ parentId: c.goalId })),
   view('Journal by month', 'journal.list', (c) => ({ from: c.monthFrom, to: c.monthTo })),
   view('Meetings (first page of 50)', 'meetings.list', () => ({ limit: 50 })),
   view('Meetings (page of 50 at offset 3,000)', 'meetings.list', () => ({ limit: 50, offset: 3000 })),
-  view('Habit logs by habit (all)', 'habitLogs.list', (c) => ({ habitId: c.habitId })),
-  view('Habit logs by habit (last 90 days)', 'habitLogs.list', (c) => ({ habitId: c.habitId, from: c.ninetyDaysAgo, to: c.today })),
+  view('Habit logs by habit (default window)', 'habitLogs.list', (c) => ({ habitId: c.habitId, to: c.today })),
+  view('Habit logs by habit (a year, the most one call answers)', 'habitLogs.list', (c) => ({ habitId: c.habitId, from: c.yearAgo, to: c.today })),
   view('Habit streaks and success rate', 'habits.stats', (c) => ({ id: c.habitId, today: c.today })),
   view('People (first page of 100)', 'people.list', () => ({ limit: 100 })),
   view('Learnings (first page of 50)', 'learnings.list', () => ({ limit: 50 })),
-  view('Decisions due for review', 'decisions.dueForReview', (c) => ({ on: c.today }))
+  view('Decisions due for review (first page)', 'decisions.dueForReview', (c) => ({ on: c.today }))
 ];
 
 /** The point read used for the message-layer round trip. */
