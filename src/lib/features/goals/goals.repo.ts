@@ -23,7 +23,7 @@ const LEVEL_RANK = sql.raw(`CASE g.level ${GOAL_LEVELS.map((level, rank) => `WHE
  */
 const SIBLING_ORDER = sql`${LEVEL_RANK}, g.priority DESC, g.target_date IS NULL, g.target_date, g.title COLLATE NOCASE, g.id`;
 
-/** A tree row's columns from `goals AS g`, with its count of live children (goals_tree_order answers it). */
+/** A tree row's columns from `goals AS g`, with its count of live children. */
 const TREE_ITEM = sql`g.id, g.parent_id, g.level, g.title, g.status, g.progress, g.priority, g.target_date,
   (SELECT count(*) FROM goals AS c WHERE c.parent_id = g.id AND c.deleted_at IS NULL) AS child_count`;
 
