@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { defineConfig } from 'vitest/config';
+import { readMigrationChecksums } from './src/lib/db/migrations/build-checksums';
 
 const THEME = '#1f5f8b';
 /** Pages tell the database worker which schema they were built for; a mismatch is refused. */
@@ -42,7 +43,11 @@ export default defineConfig({
       kit: { adapterFallback: 'index.html', spa: { fallbackMapping: '/' } }
     })
   ],
-  define: { __DAYBOOK_SCHEMA_VERSION__: JSON.stringify(SCHEMA_VERSION) },
+  define: {
+    __DAYBOOK_SCHEMA_VERSION__: JSON.stringify(SCHEMA_VERSION),
+    // Hashed once here instead of in the worker on every start (db/migrations/bundled.ts).
+    __DAYBOOK_MIGRATION_CHECKSUMS__: JSON.stringify(readMigrationChecksums('migrations'))
+  },
   // sqlite-wasm finds its .wasm next to itself with new URL(..., import.meta.url); pre-bundling breaks that.
   optimizeDeps: { exclude: ['@sqlite.org/sqlite-wasm'] },
   worker: { format: 'es' },

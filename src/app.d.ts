@@ -3,6 +3,8 @@ declare global {
   namespace App {}
   /** Number of migrations this build ships; defined in vite.config.ts. */
   const __DAYBOOK_SCHEMA_VERSION__: number;
+  /** SHA-256 of each migration file by file name, computed at build time; defined in vite.config.ts. */
+  const __DAYBOOK_MIGRATION_CHECKSUMS__: Readonly<Record<string, string>> | undefined;
 }
 
 export {};

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { bundledMigrations } from './bundled';
-import { parseMigrationFiles } from './migration-files';
+import { readMigrationChecksums } from './build-checksums';
+import { sha256Hex } from './checksum';
+import { parseMigrationFiles, withChecksums } from './migration-files';
 
 describe('parseMigrationFiles', () => {
   it('sorts by number and normalises CRLF so checksums do not depend on the checkout', () => {
@@ -18,5 +20,11 @@ describe('parseMigrationFiles', () => {
 
   it('bundles the shipped migrations starting at 0001', () => {
     expect(bundledMigrations[0]).toMatchObject({ id: 1, name: 'tasks' });
+  });
+
+  it('computes at build time the same checksums the runner computes', async () => {
+    const built = withChecksums(bundledMigrations, readMigrationChecksums('migrations'));
+    for (const file of built) expect(file.checksum).toBe(await sha256Hex(file.sql));
+    expect(built.every((file) => file.checksum !== undefined)).toBe(true);
   });
 });

@@ -3,6 +3,8 @@ export interface MigrationFile {
   readonly id: number;
   readonly name: string;
   readonly sql: string;
+  /** SHA-256 of `sql`, when it was computed at build time; otherwise the runner computes it. */
+  readonly checksum?: string;
 }
 
 const FILE_NAME = /(?:^|\/)(\d{4})_([a-z0-9_]+)\.sql$/;
@@ -25,4 +27,12 @@ export function parseMigrationFiles(files: Readonly<Record<string, string>>): Mi
     }
   });
   return migrations;
+}
+
+/** Attaches build-time checksums (keyed by file name, `0001_core.sql`) to the files that have one. */
+export function withChecksums(files: readonly MigrationFile[], checksums: Readonly<Record<string, string>>): MigrationFile[] {
+  return files.map((file) => {
+    const checksum = checksums[`${String(file.id).padStart(4, '0')}_${file.name}.sql`];
+    return checksum === undefined ? file : { ...file, checksum };
+  });
 }

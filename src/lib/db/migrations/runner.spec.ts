@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadSqlite, type Database } from '../sqlite';
+import { sha256Hex } from './checksum';
 import { runMigrations, type MigrationTarget } from './runner';
 import { createMigrationTarget } from './target';
 import type { MigrationFile } from './migration-files';
@@ -83,6 +84,35 @@ describe('runMigrations', () => {
     const report = await runMigrations(target, [edited, second]);
     expect(report).toMatchObject({ outcome: 'refused', reason: 'checksum_mismatch' });
     expect(bytes()).toEqual(before);
+  });
+
+  it('refuses an edited migration also when user_version says the database is up to date', async () => {
+    const { db, target, bytes } = await freshDatabase();
+    await runMigrations(target, [first, second]);
+    expect(db.selectValue('PRAGMA user_version')).toBe(2);
+    const before = bytes();
+    const report = await runMigrations(target, [first, { ...second, sql: `${second.sql}\n-- edited` }]);
+    expect(report).toMatchObject({ outcome: 'refused', reason: 'checksum_mismatch' });
+    expect(bytes()).toEqual(before);
+  });
+
+  it('skips every step of an up-to-date database without changing it', async () => {
+    const { target, bytes } = await freshDatabase();
+    await runMigrations(target, [first, second]);
+    const before = bytes();
+    const report = await runMigrations(target, [first, second]);
+    expect(report.outcome === 'ok' && report.steps.map((step) => step.status)).toEqual(['skipped', 'skipped']);
+    expect(bytes()).toEqual(before);
+  });
+
+  it('records a checksum computed at build time, and refuses the file when it no longer matches', async () => {
+    const { db, target } = await freshDatabase();
+    const built = { ...first, checksum: await sha256Hex(first.sql) };
+    await runMigrations(target, [built]);
+    expect(db.selectValue('SELECT checksum FROM _migrations WHERE id = 1')).toBe(built.checksum);
+    expect(await runMigrations(target, [built])).toMatchObject({ outcome: 'ok' });
+    const rebuilt = { ...built, checksum: await sha256Hex(`${first.sql}\n-- edited`) };
+    expect(await runMigrations(target, [rebuilt])).toMatchObject({ outcome: 'refused', reason: 'checksum_mismatch' });
   });
 
   it('refuses a database with migrations this app does not know (a newer app wrote it)', async () => {

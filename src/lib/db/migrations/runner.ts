@@ -30,8 +30,11 @@ const LEDGER = `CREATE TABLE IF NOT EXISTS _migrations (
  * Refuses, changing nothing, when the recorded history does not match the files.
  */
 export async function runMigrations(db: MigrationTarget, files: readonly MigrationFile[]): Promise<MigrationReport> {
+  const checksums = await Promise.all(files.map(checksumOf));
+  if (isCurrent(db, files, checksums)) {
+    return { outcome: 'ok', schemaVersion: files.length, steps: files.map(({ id, name }) => ({ id, name, status: 'skipped' })) };
+  }
   const applied = readApplied(db);
-  const checksums = await Promise.all(files.map((file) => sha256Hex(file.sql)));
   const refusal = findRefusal(applied, files, checksums);
   if (refusal) return { outcome: 'refused', schemaVersion: applied.length, ...refusal };
 
@@ -49,6 +52,38 @@ export async function runMigrations(db: MigrationTarget, files: readonly Migrati
     return { outcome: 'failed', schemaVersion: index, steps, message };
   }
   return { outcome: 'ok', schemaVersion: files.length, steps };
+}
+
+/** Checksums hashed here (files without a build-time one), once per file for the module's life. */
+const hashed = new WeakMap<MigrationFile, Promise<string>>();
+
+function checksumOf(file: MigrationFile): Promise<string> {
+  if (file.checksum !== undefined) return Promise.resolve(file.checksum);
+  let checksum = hashed.get(file);
+  if (!checksum) {
+    checksum = sha256Hex(file.sql);
+    hashed.set(file, checksum);
+  }
+  return checksum;
+}
+
+/**
+ * The usual start: `user_version` says every file is applied, and the ledger, read as one string,
+ * is exactly these files with these checksums. Anything else takes the full comparison below,
+ * which explains what differs.
+ */
+function isCurrent(db: MigrationTarget, files: readonly MigrationFile[], checksums: readonly string[]): boolean {
+  if (files.length === 0 || Number(db.selectObjects('PRAGMA user_version')[0]?.user_version) !== files.length) return false;
+  const expected = files.map((file, index) => `${file.id} ${file.name} ${checksums[index] ?? ''}`).join('\n');
+  try {
+    const [row] = db.selectObjects(
+      "SELECT group_concat(id || ' ' || name || ' ' || checksum, char(10) ORDER BY id) AS ledger FROM _migrations"
+    );
+    return row?.ledger === expected;
+  } catch {
+    // No ledger although user_version is set: let the full path say so.
+    return false;
+  }
 }
 
 function readApplied(db: MigrationTarget): AppliedMigration[] {
