@@ -32,4 +32,18 @@ describe('DatabaseHost', () => {
     const file = host.exportDatabase();
     expect(new TextDecoder().decode(file.slice(0, 15))).toBe('SQLite format 3');
   });
+
+  it('prunes old request-log entries only after it is ready, and never inside an open transaction', async () => {
+    host = new DatabaseHost({ loadSqlite, migrations: bundledMigrations, housekeepingDelayMs: 20 });
+    await host.open('memory');
+    const { raw } = host.session;
+    raw.exec(`INSERT INTO _request_log (key, result, created_at) VALUES ('old', '{}', '2000-01-01T00:00:00.000Z')`);
+    const count = () => Number(raw.selectValue('SELECT count(*) FROM _request_log'));
+    raw.exec('BEGIN');
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(count()).toBe(1);
+    raw.exec('COMMIT');
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(count()).toBe(0);
+  });
 });

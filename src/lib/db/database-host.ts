@@ -18,6 +18,8 @@ import { SnapshotStore } from './backup/snapshot-store';
 
 /** Pages copied between two progress reports (and chances to cancel) during a restore: 4 MB. */
 const RESTORE_STEP_PAGES = 1024;
+/** Housekeeping waits until the first screen has its data. */
+const DEFAULT_HOUSEKEEPING_DELAY_MS = 2000;
 
 export interface DatabaseHostOptions {
   readonly loadSqlite: () => Promise<Sqlite3Static>;
@@ -26,6 +28,8 @@ export interface DatabaseHostOptions {
   readonly onStatus?: (status: DatabaseStatus) => void;
   /** The clock for scheduled snapshots; injectable for tests. */
   readonly now?: () => Date;
+  /** How long after `ready` old request-log entries are pruned; injectable for tests. */
+  readonly housekeepingDelayMs?: number;
 }
 
 /**
@@ -38,6 +42,9 @@ export class DatabaseHost {
   #session: Session | null = null;
   #pool: SAHPoolUtil | null = null;
   #snapshots: SnapshotStore | null = null;
+  #housekeeping: ReturnType<typeof setTimeout> | null = null;
+  /** True while a restore copies into the live database (its transaction is not visible as one). */
+  #replacing = false;
 
   constructor(options: DatabaseHostOptions) {
     this.#options = options;
@@ -85,9 +92,13 @@ export class DatabaseHost {
     if (snapshots && applied > 0 && applied < this.#options.migrations.length) await snapshots.take('migration', now);
     const report = await runMigrations(createMigrationTarget(sqlite3, raw), this.#options.migrations);
     if (report.outcome === 'ok') {
-      session.requests.prune();
+      // One write right after opening: in a private window OPFS lives in memory behind IPC, and a
+      // WAL connection's reads cost ~10x more there until it has written once (BENCHMARKS.md).
+      if (storage === 'persistent') raw.exec(`PRAGMA user_version = ${report.schemaVersion}`);
       await snapshots?.takeDue(now);
-      return this.#setStatus({ state: 'ready', storage, schemaVersion: report.schemaVersion });
+      const status = this.#setStatus({ state: 'ready', storage, schemaVersion: report.schemaVersion });
+      this.#scheduleHousekeeping(session);
+      return status;
     }
     return this.#setStatus({ state: 'blocked', storage, report, message: report.message });
   }
@@ -103,6 +114,15 @@ export class DatabaseHost {
    * the live database: a failure or a cancel rolls it back and changes nothing.
    */
   async replaceWith(source: Database, job?: { signal: AbortSignal; progress(done: number, total: number): void }): Promise<void> {
+    this.#replacing = true;
+    try {
+      await this.#copyFrom(source, job);
+    } finally {
+      this.#replacing = false;
+    }
+  }
+
+  async #copyFrom(source: Database, job?: { signal: AbortSignal; progress(done: number, total: number): void }): Promise<void> {
     const session = this.session;
     const { capi } = session.sqlite3;
     // Prepared statements belong to the schema being replaced; reads prepare again afterwards.
@@ -154,11 +174,30 @@ export class DatabaseHost {
   }
 
   close(): void {
+    if (this.#housekeeping !== null) clearTimeout(this.#housekeeping);
+    this.#housekeeping = null;
     this.#session?.close();
     this.#session = null;
     this.#snapshots = null;
     this.#pool?.pauseVfs();
     this.#setStatus({ state: 'closed' });
+  }
+
+  /**
+   * Prunes old request-log entries a moment after `ready`, so the first calls do not wait for a
+   * DELETE. Never inside someone else's transaction: it waits while one is open.
+   */
+  #scheduleHousekeeping(session: Session): void {
+    this.#housekeeping = setTimeout(() => {
+      this.#housekeeping = null;
+      if (this.#session !== session || this.#status.state !== 'ready') return;
+      if (!session.isAutocommit() || this.#replacing) return this.#scheduleHousekeeping(session);
+      try {
+        session.requests.prune();
+      } catch {
+        // Only housekeeping: the entries are pruned at the next start.
+      }
+    }, this.#options.housekeepingDelayMs ?? DEFAULT_HOUSEKEEPING_DELAY_MS);
   }
 
   async #openPersistent(sqlite3: Sqlite3Static): Promise<Database | null> {
