@@ -96,7 +96,11 @@ describe('backup.exportJson', () => {
 describe('backup.importJson', () => {
   it('round-trips: a backup imported into a fresh database exports as the same tables', async () => {
     const text = await exportText(source.client);
+    // The import drops and rebuilds indexes and the full-text table: the schema must come back exactly.
+    const schemaOf = () => target.database.host.session.raw.selectObjects('SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name');
+    const schemaBefore = schemaOf();
     const result = expectOk(await target.client.call('backup.importJson', { document: text }));
+    expect(schemaOf()).toEqual(schemaBefore);
     expect(result.totalRows).toBeGreaterThan(50);
     expect(result.kinds).toEqual(expect.arrayContaining([{ table: 'tasks', label: 'Tasks', count: 4, inTrash: 1 }]));
     expect(await exportTables(target.client)).toEqual((JSON.parse(text) as BackupDocument).tables);

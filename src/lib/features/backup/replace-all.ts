@@ -14,6 +14,7 @@ import { countRows } from './table-rows';
 export async function replaceAllData(raw: Database, document: BackupDocument, tables: readonly UserTable[], job?: BackupJob): Promise<void> {
   // Foreign keys are checked once at the end (see checkForeignKeys), so row order within a table cannot trip them.
   raw.exec('PRAGMA defer_foreign_keys = ON');
+  emptySearchIndex(raw);
   const deleting = new JobTracker(job, 'deleting', tables.reduce((sum, table) => sum + countRows(raw, table.name), 0));
   for (const table of [...tables].reverse()) {
     const count = countRows(raw, table.name);
@@ -22,6 +23,7 @@ export async function replaceAllData(raw: Database, document: BackupDocument, ta
   }
   await deleting.checkpoint();
 
+  const indexes = dropSecondaryIndexes(raw, tables);
   const writing = new JobTracker(job, 'writing', Object.values(document.tables).reduce((sum, rows) => sum + rows.length, 0));
   for (const table of tables) {
     // What triggers wrote while the tables before this one were filled (task status and skill history).
@@ -41,8 +43,35 @@ export async function replaceAllData(raw: Database, document: BackupDocument, ta
     }
   }
   await writing.checkpoint();
+  for (const sql of indexes) raw.exec(sql);
   checkForeignKeys(raw, document, tables);
   checkCounts(raw, document, tables);
+}
+
+/**
+ * Makes the full-text index again, empty, from its own definition. Deleting its rows one by one
+ * (what the delete triggers do) re-reads and re-tokenizes every document; the inserts that follow
+ * fill it again through the triggers.
+ */
+function emptySearchIndex(raw: Database): void {
+  const definition = raw.selectValue("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'search_index'");
+  if (typeof definition !== 'string') return;
+  raw.exec('DROP TABLE search_index');
+  raw.exec(definition);
+}
+
+/**
+ * Drops the tables' non-unique indexes and answers the SQL that makes them again: building an index
+ * once from all the rows is much faster than keeping it up to date row by row. Unique indexes stay,
+ * so a repeated key is still refused at its row, with the row named.
+ */
+function dropSecondaryIndexes(raw: Database, tables: readonly UserTable[]): string[] {
+  const names = new Set(tables.map((table) => table.name));
+  const indexes = raw
+    .selectObjects("SELECT name, tbl_name AS tableName, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL")
+    .filter((index) => names.has(String(index.tableName)) && !/^CREATE\s+UNIQUE\b/i.test(String(index.sql)));
+  for (const index of indexes) raw.exec(`DROP INDEX ${quoteIdentifier(String(index.name))}`);
+  return indexes.map((index) => String(index.sql));
 }
 
 /** Prepared INSERTs, one per set of columns (a backup's rows normally all have the same). */
