@@ -5,6 +5,7 @@ import { fail, type Result } from '../rpc/result';
 import type { DatabaseStatus, StorageKind } from '../db/status';
 import type { FromBroker, ToBroker } from './tabs/broker-protocol';
 import { ALL_TABLES } from '../rpc/all-tables';
+import { WarmCalls } from './warm-calls';
 
 /** The Web Lock held by the tab whose worker owns the database files. */
 const OWNER_LOCK = 'daybook-database-owner';
@@ -36,6 +37,9 @@ class DatabaseConnection {
   role = $state<TabRole>('none');
   #client: RpcClient | null = null;
   #worker: Worker | null = null;
+  /** Started with the page so its WebAssembly loads while the lock is settled; opens nothing by itself. */
+  #prestarted: Worker | null = null;
+  readonly #warm = new WarmCalls();
   #broker: MessagePort | null = null;
   #releaseLock: (() => void) | null = null;
   #queued = false;
@@ -45,6 +49,7 @@ class DatabaseConnection {
   start(): void {
     if (this.#started || typeof window === 'undefined') return;
     this.#started = true;
+    this.#prestarted = createDatabaseWorker();
     this.#connectBroker();
     this.#listenForHandover();
     void this.#requestOwnership({ ifAvailable: true });
@@ -62,9 +67,20 @@ class DatabaseConnection {
     if (!this.#queued) void this.#requestOwnership({ ifAvailable: false });
   }
 
-  call<K extends CommandName>(name: K, input: CommandInput<K>, options?: CallOptions): Promise<Result<CommandOutput<K>>> {
-    if (!this.#client) return Promise.resolve(fail('unavailable', 'The database has not started yet.'));
+  async call<K extends CommandName>(name: K, input: CommandInput<K>, options?: CallOptions): Promise<Result<CommandOutput<K>>> {
+    const early = options ? null : this.#warm.take(name, input);
+    const answer = early ? await early : null;
+    if (answer?.ok) return answer;
+    if (!this.#client) return fail('unavailable', 'The database has not started yet.');
     return this.#client.call(name, input, options);
+  }
+
+  /**
+   * Sends a read together with the database's opening, so its answer arrives with `ready`; the next
+   * `call` with the same name and input gets it. Does nothing once the database is open.
+   */
+  preload<K extends CommandName>(name: K, input: CommandInput<K>): void {
+    this.#warm.plan(name, input);
   }
 
   /** Calls `listener` after any write (in any tab) that changed one of `tables`. Returns an unsubscribe function. */
@@ -103,6 +119,10 @@ class DatabaseConnection {
   /** Another tab holds the database: get a port to its worker, or (no SharedWorker) say so. */
   #becomeGuest(): void {
     this.role = 'guest';
+    this.#prestarted?.terminate();
+    this.#prestarted = null;
+    this.#warm.finish();
+    this.#warm.clear();
     if (this.#broker) this.#toBroker({ type: 'need-port', schemaVersion: SCHEMA_VERSION });
     else this.status = { state: 'waiting' };
   }
@@ -121,15 +141,21 @@ class DatabaseConnection {
    * open do this tab's calls (including any still unanswered from a previous holder) move to it.
    */
   async #openInNewWorker(storage: StorageKind): Promise<ConnectionStatus> {
-    const worker = new Worker(new URL('../db/worker.ts', import.meta.url), { type: 'module', name: 'daybook-database' });
+    const worker = this.#prestarted ?? createDatabaseWorker();
+    this.#prestarted = null;
     const opener = new RpcClient(workerEndpoint(worker));
-    const answer = await opener.call('system.open', { storage });
+    const opening = opener.call('system.open', { storage });
+    this.#warm.begin(() => attachedClient(worker));
+    const answer = await opening;
     opener.close('The database is open.');
     const status: ConnectionStatus = answer.ok ? answer.value : { state: 'error', message: answer.error.message };
+    // Early answers from an opening that did not reach `ready` are of no use.
+    if (status.state !== 'ready') this.#warm.abort();
     if (status.state === 'locked') {
       worker.terminate();
       return status;
     }
+    this.#warm.finish();
     this.#worker?.terminate();
     this.#worker = worker;
     this.#useEndpoint(workerEndpoint(worker));
@@ -146,14 +172,20 @@ class DatabaseConnection {
     const client = new RpcClient(endpoint);
     client.onEvent((event) => this.#receive(event));
     client.onDeath((reason) => {
+      this.#warm.abort();
       if (this.#client === client) this.status = { state: 'error', message: reason };
     });
     this.#client = client;
   }
 
   #receive(event: WorkerEvent): void {
-    if (event.type === 'status') this.status = event.status;
-    else for (const listener of this.#tableListeners) listener(event.tables);
+    if (event.type === 'status') {
+      this.status = event.status;
+      return;
+    }
+    // The data changed: an early answer may no longer be true.
+    this.#warm.clear();
+    for (const listener of this.#tableListeners) listener(event.tables);
   }
 
   #connectBroker(): void {
@@ -201,6 +233,21 @@ class DatabaseConnection {
     // Not queued again: the database stays where the person moved it until they move it back.
     release();
   }
+}
+
+/** The database worker; it loads SQLite at once and waits for `system.open`. */
+function createDatabaseWorker(): Worker {
+  return new Worker(new URL('../db/worker.ts', import.meta.url), { type: 'module', name: 'daybook-database' });
+}
+
+/** A client on a line of its own into `worker` (the worker serves it like another tab's port). */
+function attachedClient(worker: Worker): RpcClient {
+  const channel = new MessageChannel();
+  const attach: AttachMessage = { kind: 'attach', schemaVersion: SCHEMA_VERSION };
+  worker.postMessage(attach, [channel.port1]);
+  const client = new RpcClient(portEndpoint(channel.port2));
+  client.onDeath(() => channel.port2.close());
+  return client;
 }
 
 export const database = new DatabaseConnection();
