@@ -35,10 +35,17 @@ export async function addTask(page: Page, title: string, options: { priority?: s
   if (options.priority) await form.getByLabel('Priority').selectOption(options.priority);
   if (options.estimate !== undefined) await form.getByLabel('Estimate (min)').fill(options.estimate);
   await form.getByLabel('New task').press('Enter');
-  // The form clears once the worker has committed the task; poll every frame, not every 100 ms.
-  await page.waitForFunction(() => (document.getElementById('new-task-title') as HTMLInputElement | null)?.value === '', undefined, {
-    polling: 'raf'
-  });
+  // The task shows at once, marked busy until the worker has committed it: wait for that
+  // acknowledgement (polled every frame, not every 100 ms).
+  await page.waitForFunction(
+    (expected) => {
+      const input = document.getElementById('new-task-title') as HTMLInputElement | null;
+      const rows = [...document.querySelectorAll('[aria-label="Today\'s tasks"] li')];
+      return input?.value === '' && rows.some((row) => row.textContent?.includes(expected)) && !rows.some((row) => row.getAttribute('aria-busy') === 'true');
+    },
+    title.trim(),
+    { polling: 'raf' }
+  );
 }
 
 export function todayList(page: Page) {

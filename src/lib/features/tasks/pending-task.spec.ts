@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expectOk, openTestClient } from '../../db/testing';
 import type { RpcClient } from '../../rpc/client';
-import { pendingTask, TaskCreateInput } from './tasks';
+import { pendingTask, settle, TaskCreateInput, type Task } from './tasks';
 
 let client: RpcClient;
 let close: () => void;
@@ -27,5 +27,23 @@ describe('pendingTask', () => {
       expect(withoutKeys(shown)).toEqual(withoutKeys(stored));
       expect(Object.keys(shown).sort()).toEqual(Object.keys(stored).sort());
     }
+  });
+});
+
+describe('settle', () => {
+  const task = (id: string): Task => pendingTask(v.parse(TaskCreateInput, { title: id, focusDate: '2026-11-23' }), id, new Date(0));
+  const ids = (tasks: readonly Task[]) => tasks.map((shown) => shown.id);
+
+  it('puts the stored task where the provisional one was', () => {
+    expect(ids(settle([task('a'), task('pending-1'), task('b')], 'pending-1', task('stored')))).toEqual(['a', 'stored', 'b']);
+  });
+
+  it('keeps the place a reload gave the stored task and drops the provisional one', () => {
+    expect(ids(settle([task('stored'), task('a'), task('pending-1')], 'pending-1', task('stored')))).toEqual(['stored', 'a']);
+    expect(ids(settle([task('stored'), task('a')], 'pending-1', task('stored')))).toEqual(['stored', 'a']);
+  });
+
+  it('adds the stored task when a reload took the provisional one out before it was stored', () => {
+    expect(ids(settle([task('a')], 'pending-1', task('stored')))).toEqual(['a', 'stored']);
   });
 });

@@ -4,7 +4,7 @@ import { toasts } from '../../app/toasts.svelte';
 import type { CommandInput } from '../../rpc/contract';
 import type { RpcError } from '../../rpc/result';
 import * as v from 'valibot';
-import { isFinished, pendingTask, TaskCreateInput, type Task } from './tasks';
+import { isFinished, pendingTask, settle, TaskCreateInput, type Task } from './tasks';
 
 export type TaskDraft = Omit<CommandInput<'tasks.create'>, 'focusDate'>;
 export type TaskPatch = Omit<CommandInput<'tasks.update'>, 'id'>;
@@ -64,31 +64,32 @@ export class TodayTasks {
   }
 
   /**
-   * Adds a task to today. Input the contract refuses is answered at once, with the worker's own
-   * messages (same schema); otherwise the task shows while the worker stores it, and is taken out
-   * again if the worker refuses. Answers the error to show beside its field, or null.
+   * Adds a task to today. Input the contract refuses is answered at once (`refused`), with the
+   * worker's own messages (same schema). Otherwise the task shows at once while the worker stores
+   * it; `saved` settles with null, or with the worker's error once the task has been taken out again.
    */
-  async create(draft: TaskDraft): Promise<RpcError | null> {
+  add(draft: TaskDraft): { refused: RpcError } | { saved: Promise<RpcError | null> } {
     const input = { ...draft, focusDate: this.day };
     const checked = v.safeParse(TaskCreateInput, input);
     if (!checked.success) {
       const [issue] = checked.issues;
-      return { code: 'validation', message: issue.message, field: v.getDotPath(issue) ?? undefined };
+      return { refused: { code: 'validation', message: issue.message, field: v.getDotPath(issue) ?? undefined } };
     }
     const shown = pendingTask(checked.output, `pending-${crypto.randomUUID()}`, new Date());
     this.#localEdits++;
     this.pending = new Set([...this.pending, shown.id]);
     this.tasks = [...this.tasks, shown];
+    return { saved: this.#store(shown, input) };
+  }
+
+  async #store(shown: Task, input: CommandInput<'tasks.create'>): Promise<RpcError | null> {
     const answer = await database.call('tasks.create', input);
     this.pending = new Set([...this.pending].filter((id) => id !== shown.id));
     if (!answer.ok) {
       this.tasks = this.tasks.filter((task) => task.id !== shown.id);
       return answer.error;
     }
-    const stored = answer.value;
-    // A reload in between may already show the stored task, or no longer the provisional one.
-    const others = this.tasks.filter((task) => task.id !== stored.id);
-    this.tasks = others.some((task) => task.id === shown.id) ? others.map((task) => (task.id === shown.id ? stored : task)) : [...others, stored];
+    this.tasks = settle(this.tasks, shown.id, answer.value);
     return null;
   }
 

@@ -89,6 +89,18 @@ export function pendingTask(input: TaskCreate, provisionalId: string, now: Date)
   };
 }
 
+/**
+ * The list once a provisional task is stored. A reload in between may already show the stored task
+ * (in its sorted place: keep that, drop the provisional) or no longer the provisional one.
+ */
+export function settle(tasks: readonly Task[], provisionalId: string, stored: Task): readonly Task[] {
+  if (tasks.some((task) => task.id === stored.id)) {
+    return tasks.filter((task) => task.id !== provisionalId).map((task) => (task.id === stored.id ? stored : task));
+  }
+  if (tasks.some((task) => task.id === provisionalId)) return tasks.map((task) => (task.id === provisionalId ? stored : task));
+  return [...tasks, stored];
+}
+
 export function isFinished(task: Pick<Task, 'status'>): boolean {
   return task.status === 'done' || task.status === 'cancelled';
 }
