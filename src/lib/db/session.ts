@@ -1,6 +1,7 @@
 import { Kysely } from 'kysely';
 import { OfficialWasmDialect } from 'kysely-wasm';
 import { RequestLog } from './request-log';
+import { RowReader } from './row-reader';
 import { registerStatementCache, StatementCache } from './statement-cache';
 import type { Tables } from './schema/tables';
 import type { Database, Sqlite3Static } from './sqlite';
@@ -69,11 +70,13 @@ function asDialectDatabase(raw: Database): DialectDatabase {
     selectValue: (text: string) => raw.selectValue(text),
     prepare(text: string) {
       const statement = raw.prepare(text);
+      const reader = new RowReader(statement);
       return {
         columnCount: statement.columnCount,
         bind: (parameters: readonly SqlValue[]) => statement.bind(parameters),
         finalize: () => statement.finalize(),
-        get: (row: Record<string, unknown>) => statement.get(row as Record<string, SqlValue>),
+        // kysely-wasm passes an empty object to fill and uses what is returned.
+        get: () => reader.read(),
         step: () => statement.step()
       };
     }

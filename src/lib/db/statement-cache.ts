@@ -1,5 +1,6 @@
 import type { Compilable } from 'kysely';
 import type { SqlValue } from '@sqlite.org/sqlite-wasm';
+import { RowReader } from './row-reader';
 import type { Database } from './sqlite';
 
 /** The part of sqlite-wasm's prepared statement the cache uses. */
@@ -22,6 +23,8 @@ export class StatementCache {
   readonly #capacity: number;
   /** Insertion order is recency order: the first entry is the least recently used. */
   readonly #statements = new Map<string, Statement>();
+  /** Column names are read once per prepared statement. */
+  readonly #readers = new WeakMap<Statement, RowReader>();
 
   constructor(raw: Database, capacity = DEFAULT_CAPACITY) {
     this.#raw = raw;
@@ -40,7 +43,8 @@ export class StatementCache {
     try {
       if (parameters.length > 0) statement.bind(parameters as readonly SqlValue[]);
       const rows: R[] = [];
-      while (statement.step()) rows.push(statement.get({}) as R);
+      const reader = this.#readerOf(statement);
+      while (statement.step()) rows.push(reader.read() as R);
       statement.reset(true);
       this.#statements.set(sql, statement);
       return rows;
@@ -72,6 +76,15 @@ export class StatementCache {
     const statement = this.#raw.prepare(sql);
     if (this.#statements.size >= this.#capacity) this.#evictOldest();
     return statement;
+  }
+
+  #readerOf(statement: Statement): RowReader {
+    let reader = this.#readers.get(statement);
+    if (!reader) {
+      reader = new RowReader(statement);
+      this.#readers.set(statement, reader);
+    }
+    return reader;
   }
 
   #evictOldest(): void {
