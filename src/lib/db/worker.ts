@@ -1,53 +1,28 @@
 /// <reference lib="webworker" />
-import { createRpcServer } from '../rpc/server';
-import type { AttachMessage, FromWorker } from '../rpc/contract';
-import { createCommandContext } from './command-context';
-import { commands } from './commands';
-import { DatabaseHost } from './database-host';
-import { bundledMigrations } from './migrations/bundled';
+import type { FromWorker } from '../rpc/contract';
 import { loadSqlite } from './sqlite';
 
-// The database worker: owns SQLite and answers the typed calls of ../rpc/contract.ts, from the
-// page that started it and from other tabs attached through MessagePorts.
+// The database worker's entry. It starts fetching and compiling SQLite's WebAssembly at once, and
+// only then loads the rest of the worker (Kysely, the schemas, every feature's handlers), so the
+// two overlap instead of the WebAssembly waiting for all of the worker's code. Messages that
+// arrive meanwhile are kept, in order, for the body.
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-
-// Start fetching and compiling the WebAssembly at once, in parallel with the page's own start.
 void loadSqlite().catch(() => undefined);
 
-const host = new DatabaseHost({
-  loadSqlite,
-  migrations: bundledMigrations,
-  onStatus: (status) => server.broadcast({ type: 'status', status })
-});
-const server = createRpcServer({ commands, context: createCommandContext(host) });
-const ownPage = server.connect((message) => scope.postMessage(message));
+const early: MessageEvent<unknown>[] = [];
+const keep = (event: MessageEvent<unknown>) => early.push(event);
+scope.addEventListener('message', keep);
 
-scope.addEventListener('message', (event: MessageEvent<unknown>) => {
-  const [port] = event.ports;
-  if (isAttach(event.data) && port) attach(port, event.data.schemaVersion);
-  else void ownPage.handle(event.data);
-});
-
-/** Serves another tab through its own port, if both were built for the same schema. */
-function attach(port: MessagePort, schemaVersion: number): void {
-  const post = (message: FromWorker) => port.postMessage(message);
-  const expected = host.expectedSchemaVersion;
-  if (schemaVersion !== expected) {
-    const message =
-      schemaVersion > expected
-        ? 'Daybook was updated, but an older version is still open in another tab. Close or reload the other Daybook tabs.'
-        : 'Daybook was updated in another tab. Reload this tab to continue.';
-    post({ kind: 'event', event: { type: 'status', status: { state: 'error', message } } });
-    port.close();
-    return;
+import('./worker-main').then(
+  ({ serve }) => {
+    scope.removeEventListener('message', keep);
+    serve(scope, early);
+  },
+  () => {
+    const failed: FromWorker = {
+      kind: 'event',
+      event: { type: 'status', status: { state: 'error', message: 'Part of Daybook could not be loaded. Reload the page to try again.' } }
+    };
+    scope.postMessage(failed);
   }
-  const connection = server.connect(post);
-  port.addEventListener('message', (event: MessageEvent<unknown>) => void connection.handle(event.data));
-  port.addEventListener('close', () => connection.close());
-  port.start();
-  post({ kind: 'event', event: { type: 'status', status: host.status } });
-}
-
-function isAttach(message: unknown): message is AttachMessage {
-  return typeof message === 'object' && message !== null && (message as { kind?: unknown }).kind === 'attach';
-}
+);
