@@ -18,9 +18,10 @@ describe('toFtsQuery', () => {
     expect(toFtsQuery('  "; -- ')).toBeNull();
   });
 
-  it('takes a one-letter last word as it is: as a prefix it would match nearly everything', () => {
+  it('takes a last word of one or two letters whole: as a prefix it would match a large part of everything', () => {
     expect(toFtsQuery('plan a')).toBe('"plan" "a"');
-    expect(toFtsQuery('plan ab')).toBe('"plan" "ab"*');
+    expect(toFtsQuery('plan ab')).toBe('"plan" "ab"');
+    expect(toFtsQuery('plan abc')).toBe('"plan" "abc"*');
   });
 });
 

@@ -46,15 +46,18 @@ export const SearchInput = v.object({
 
 /**
  * Turns what a person types into a safe FTS5 query: every word must appear, the last one as a
- * prefix (search as you type) once it has two characters: a one-letter prefix matches nearly
- * everything. Quotes keep FTS5 operators in the text from being interpreted.
+ * prefix (search as you type) once it has three characters: a shorter prefix matches a large part
+ * of everything (and migration 0005 indexes 3-character prefixes). Quotes keep FTS5 operators in the text from being interpreted.
  */
+/** The shortest last word searched as the start of words; shorter ones are matched whole. */
+export const MIN_PREFIX_LENGTH = 3;
+
 export function toFtsQuery(text: string): string | null {
   const words = text.match(/[\p{L}\p{N}]+/gu);
   if (!words || words.length === 0) return null;
   return words
     .map((word, index) => {
-      const isPrefix = index === words.length - 1 && [...word].length >= 2;
+      const isPrefix = index === words.length - 1 && [...word].length >= MIN_PREFIX_LENGTH;
       return `"${word}"${isPrefix ? '*' : ''}`;
     })
     .join(' ');
