@@ -14,7 +14,7 @@ import { countRows } from './table-rows';
 export async function replaceAllData(raw: Database, document: BackupDocument, tables: readonly UserTable[], job?: BackupJob): Promise<void> {
   // Foreign keys are checked once at the end (see checkForeignKeys), so row order within a table cannot trip them.
   raw.exec('PRAGMA defer_foreign_keys = ON');
-  emptySearchIndex(raw);
+  const restoreSearchIndex = deferSearchIndex(raw);
   const deleting = new JobTracker(job, 'deleting', tables.reduce((sum, table) => sum + countRows(raw, table.name), 0));
   for (const table of [...tables].reverse()) {
     const count = countRows(raw, table.name);
@@ -44,20 +44,31 @@ export async function replaceAllData(raw: Database, document: BackupDocument, ta
   }
   await writing.checkpoint();
   for (const sql of indexes) raw.exec(sql);
+  restoreSearchIndex();
   checkForeignKeys(raw, document, tables);
   checkCounts(raw, document, tables);
 }
 
 /**
- * Makes the full-text index again, empty, from its own definition. Deleting its rows one by one
- * (what the delete triggers do) re-reads and re-tokenizes every document; the inserts that follow
- * fill it again through the triggers.
+ * Swaps the full-text table for a plain table of the same name and columns while the rows go in,
+ * and answers the function that builds the full-text table from it in one statement. The search
+ * triggers keep writing "search_index" by name, into the plain table: indexing each document as
+ * its row is inserted cost ~180 µs per task, and deleting the old rows re-tokenized every document.
  */
-function emptySearchIndex(raw: Database): void {
+function deferSearchIndex(raw: Database): () => void {
   const definition = raw.selectValue("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'search_index'");
-  if (typeof definition !== 'string') return;
+  if (typeof definition !== 'string') return () => undefined;
   raw.exec('DROP TABLE search_index');
-  raw.exec(definition);
+  raw.exec('CREATE TABLE search_index (entity_type, entity_id, title, body)');
+  return () => {
+    raw.exec('CREATE TABLE _search_index_rows AS SELECT rowid AS search_rowid, entity_type, entity_id, title, body FROM search_index');
+    raw.exec('DROP TABLE search_index');
+    raw.exec(definition);
+    raw.exec(
+      'INSERT INTO search_index (rowid, entity_type, entity_id, title, body) SELECT search_rowid, entity_type, entity_id, title, body FROM _search_index_rows ORDER BY search_rowid'
+    );
+    raw.exec('DROP TABLE _search_index_rows');
+  };
 }
 
 /**
