@@ -106,9 +106,12 @@ export function backupFileName(now: Date, suffix: string): string {
   return `daybook-${day}${suffix}`;
 }
 
-/** A backup or a CSV file as text; at most 200 MB, far beyond a person's journal. */
+/**
+ * A backup or a CSV file as text. Ten years of heavy use export as ~150 MB of JSON; 500 MB leaves
+ * room and stays under the longest string a browser holds (~512 MB in Chromium).
+ */
 const fileText = (label: string) =>
-  v.pipe(v.string(`${label} must be text.`), v.maxLength(200 * 1024 * 1024, `${label} is too large (over 200 MB).`));
+  v.pipe(v.string(`${label} must be text.`), v.maxLength(500 * 1024 * 1024, `${label} is too large (over 500 MB).`));
 
 export const JsonImportInput = v.object({ document: fileText('The backup') });
 
