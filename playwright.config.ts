@@ -1,19 +1,7 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { chromiumLaunchOptions } from './tests/chromium';
 
-/** Debian's Chromium where it is installed (CI, this project's machines); Playwright's own browser elsewhere. */
-const systemChromium = '/usr/bin/chromium';
 const port = 4173;
-
-export const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync'
-];
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -26,10 +14,7 @@ export default defineConfig({
   use: {
     ...devices['Desktop Chrome'],
     baseURL: `http://localhost:${port}`,
-    launchOptions: {
-      args: chromiumArgs,
-      ...(existsSync(systemChromium) && { executablePath: systemChromium })
-    },
+    launchOptions: chromiumLaunchOptions,
     trace: 'retain-on-failure'
   },
   webServer: {

@@ -32,21 +32,12 @@ import { writeReport } from './node/report';
 import type { BulkReading, ColdStart, Download, Machine, MemoryReading, MessageLayer, PeerStack, Peers, Results, ViewResult } from './node/results';
 import { startServer } from './node/server';
 import { DATA_DIR, dataFile, type SeedMeta } from './seed/files';
+import { chromiumLaunchOptions } from '../chromium';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const ALL_PHASES = ['layer', 'lists', 'search', 'cold', 'memory', 'writes', 'peers', 'download', 'bulk'] as const;
 type Phase = (typeof ALL_PHASES)[number];
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync'
-];
 
 const { values: args } = parseArgs({
   args: process.argv.slice(2).filter((arg) => arg !== '--'),
@@ -163,8 +154,7 @@ log(`Serving ${server.origin}; starting Chromium...`);
 const profileDir = mkdtempSync(join(tmpdir(), 'daybook-bench-profile-'));
 const context: BrowserContext = await chromium.launchPersistentContext(profileDir, {
   headless: true,
-  args: CHROMIUM_ARGS,
-  ...(existsSync(CHROMIUM) && { executablePath: CHROMIUM }),
+  ...chromiumLaunchOptions,
   serviceWorkers: 'block',
   viewport: { width: 1280, height: 900 }
 });

@@ -1,22 +1,9 @@
-import { existsSync } from 'node:fs';
 import { test as base, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-
-const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+import { chromiumLaunchOptions } from '../chromium';
 
 /** Launch options for browsers a test starts itself (persistent profiles). */
-export const launchOptions = {
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync'
-  ],
-  ...(existsSync(SYSTEM_CHROMIUM) && { executablePath: SYSTEM_CHROMIUM })
-};
+export const launchOptions = chromiumLaunchOptions;
 
 /** Opens Today and waits until the database is ready. */
 export async function openToday(page: Page, path = '/'): Promise<void> {
