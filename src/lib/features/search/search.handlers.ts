@@ -1,12 +1,48 @@
-import { sql } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { command } from '../../rpc/command';
-import { HIGHLIGHT_END, HIGHLIGHT_START, SearchInput, toFtsQuery, type SearchHit, type SearchOrder } from './search';
+import { readAll } from '../../db/statement-cache';
+import type { Tables } from '../../db/schema/tables';
+import type { SearchEntityType } from '../../db/schema/model-tables';
+import { HIGHLIGHT_END, HIGHLIGHT_START, RELEVANCE_WINDOW, SearchInput, toFtsQuery, type SearchHit } from './search';
+
+interface SearchQuery {
+  readonly match: string;
+  readonly types: readonly SearchEntityType[] | undefined;
+  readonly limit: number;
+}
+
+const HIT_COLUMNS = sql`entity_type AS "entityType", entity_id AS "entityId", title,
+  snippet(search_index, -1, ${HIGHLIGHT_START}, ${HIGHLIGHT_END}, '…', 16) AS snippet,
+  bm25(search_index, 0, 0, 3.0, 1.0) AS rank`;
+
+function typeFilter(types: SearchQuery['types']): RawBuilder<unknown> {
+  return types && types.length > 0 ? sql`AND entity_type IN (${sql.join(types)})` : sql``;
+}
 
 /** search_index rowids follow search_index_keys, which numbers items as they are first written. */
-const ORDER_BY: Record<SearchOrder, ReturnType<typeof sql.raw>> = {
-  recent: sql.raw('rowid DESC'),
-  relevance: sql.raw('rank')
-};
+function newestFirst({ match, types, limit }: SearchQuery): RawBuilder<SearchHit> {
+  return sql<SearchHit>`SELECT ${HIT_COLUMNS} FROM search_index
+    WHERE search_index MATCH ${match} ${typeFilter(types)}
+    ORDER BY rowid DESC LIMIT ${limit}`;
+}
+
+/**
+ * Best BM25 match first among the newest RELEVANCE_WINDOW matches: the subquery finds where that
+ * window starts by reading matches from the newest end, so the cost stays bounded however many years
+ * match. The scores still use the whole index's word statistics.
+ */
+function bestMatch({ match, types, limit }: SearchQuery): RawBuilder<SearchHit> {
+  const windowStart = sql`coalesce((SELECT rowid FROM search_index WHERE search_index MATCH ${match} ${typeFilter(types)}
+    ORDER BY rowid DESC LIMIT 1 OFFSET ${RELEVANCE_WINDOW - 1}), 0)`;
+  return sql<SearchHit>`SELECT ${HIT_COLUMNS} FROM search_index
+    WHERE search_index MATCH ${match} AND rowid >= ${windowStart} ${typeFilter(types)}
+    ORDER BY rank LIMIT ${limit}`;
+}
+
+/** Runs a raw query on the session's prepared statements (see statement-cache.ts). */
+function run<R>(db: Kysely<Tables>, query: RawBuilder<R>): Promise<R[]> {
+  return readAll(db, { compile: () => query.compile(db), execute: async () => (await query.execute(db)).rows });
+}
 
 /** Full-text search over everything a person writes (BM25 rank with the title weighted 3x). */
 export const searchCommands = {
@@ -16,16 +52,8 @@ export const searchCommands = {
     run: async (c, { query, types, limit, order }): Promise<SearchHit[]> => {
       const match = toFtsQuery(query);
       if (!match) return [];
-      const typeFilter = types && types.length > 0 ? sql`AND entity_type IN (${sql.join(types)})` : sql``;
-      const result = await sql<SearchHit>`
-        SELECT entity_type AS "entityType", entity_id AS "entityId", title,
-               snippet(search_index, -1, ${HIGHLIGHT_START}, ${HIGHLIGHT_END}, '…', 16) AS snippet,
-               bm25(search_index, 0, 0, 3.0, 1.0) AS rank
-        FROM search_index
-        WHERE search_index MATCH ${match} ${typeFilter}
-        ORDER BY ${ORDER_BY[order]}
-        LIMIT ${limit ?? 50}`.execute(c.db);
-      return result.rows;
+      const search = { match, types, limit: limit ?? 50 };
+      return run(c.db, order === 'relevance' ? bestMatch(search) : newestFirst(search));
     }
   })
 };

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expectOk, openTestClient } from '../../db/testing';
 import type { RpcClient } from '../../rpc/client';
-import { HIGHLIGHT_END, HIGHLIGHT_START, toFtsQuery } from './search';
+import { HIGHLIGHT_END, HIGHLIGHT_START, RELEVANCE_WINDOW, toFtsQuery } from './search';
 
 let client: RpcClient;
 let close: () => void;
@@ -69,6 +69,25 @@ describe('search.query', () => {
     expect(relevance[0]?.entityId).toBe(middle.id);
     expect(relevance.map((hit) => hit.entityId).sort()).toEqual([oldest.id, middle.id, newest.id].sort());
     expect(expectOk(await client.call('search.query', { query: 'deplo', limit: 2 })).map((hit) => hit.entityId)).toEqual([newest.id, middle.id]);
+  });
+
+  it('ranks by relevance among the newest matches only, so a common word costs the same at ten years', async () => {
+    const old = expectOk(await client.call('tasks.create', { title: 'Retrospective retrospective notes', description: 'quarterly', focusDate: '2026-01-05' }));
+    for (let i = 0; i < RELEVANCE_WINDOW; i++) {
+      expectOk(await client.call('tasks.create', { title: `Chore ${i}`, description: `Mentioned the retrospective once, item ${i}`, focusDate: '2026-11-23' }));
+    }
+    const ranked = expectOk(await client.call('search.query', { query: 'retrospective', order: 'relevance', limit: 200 }));
+    expect(ranked).toHaveLength(200);
+    // The old item is the best match by far, but it is older than the newest RELEVANCE_WINDOW matches.
+    expect(ranked.map((hit) => hit.entityId)).not.toContain(old.id);
+    // A word that narrows the search brings it back, ranked first.
+    const narrowed = expectOk(await client.call('search.query', { query: 'retrospective quarterly', order: 'relevance' }));
+    expect(narrowed.map((hit) => hit.entityId)).toEqual([old.id]);
+    // With the window's last match trashed, the old item is within the newest RELEVANCE_WINDOW again and ranks first.
+    const newest = expectOk(await client.call('search.query', { query: 'retrospective', limit: 1 }));
+    expectOk(await client.call('tasks.delete', { id: newest[0]?.entityId ?? '' }));
+    const again = expectOk(await client.call('search.query', { query: 'retrospective', order: 'relevance', limit: 1 }));
+    expect(again.map((hit) => hit.entityId)).toEqual([old.id]);
   });
 
   it('refuses an unknown order with a message', async () => {
