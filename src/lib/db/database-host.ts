@@ -2,6 +2,7 @@ import { RpcFailure } from '../rpc/result';
 import type { MigrationFile } from './migrations/migration-files';
 import { runMigrations } from './migrations/runner';
 import { createMigrationTarget } from './migrations/target';
+import { IdleCheckpoint } from './idle-checkpoint';
 import { Session } from './session';
 import {
   configureConnection,
@@ -43,6 +44,7 @@ export class DatabaseHost {
   #pool: SAHPoolUtil | null = null;
   #snapshots: SnapshotStore | null = null;
   #housekeeping: ReturnType<typeof setTimeout> | null = null;
+  #checkpoint: IdleCheckpoint | null = null;
   /** True while a restore copies into the live database (its transaction is not visible as one). */
   #replacing = false;
 
@@ -84,6 +86,7 @@ export class DatabaseHost {
     configureConnection(raw, storage);
     const session = new Session(sqlite3, raw, storage);
     this.#session = session;
+    if (storage === 'persistent') this.#checkpointWhenIdle(session);
     const snapshots = this.#pool ? new SnapshotStore(this.#pool, () => this.exportDatabase()) : null;
     this.#snapshots = snapshots;
     const now = this.#options.now?.() ?? new Date();
@@ -176,6 +179,8 @@ export class DatabaseHost {
   close(): void {
     if (this.#housekeeping !== null) clearTimeout(this.#housekeeping);
     this.#housekeeping = null;
+    this.#checkpoint?.cancel();
+    this.#checkpoint = null;
     this.#session?.close();
     this.#session = null;
     this.#snapshots = null;
@@ -198,6 +203,15 @@ export class DatabaseHost {
         // Only housekeeping: the entries are pruned at the next start.
       }
     }, this.#options.housekeepingDelayMs ?? DEFAULT_HOUSEKEEPING_DELAY_MS);
+  }
+
+  #checkpointWhenIdle(session: Session): void {
+    const checkpoint = new IdleCheckpoint({
+      raw: session.raw,
+      canRun: () => this.#session === session && session.isAutocommit() && !this.#replacing
+    });
+    session.afterCommit = () => checkpoint.afterCommit();
+    this.#checkpoint = checkpoint;
   }
 
   async #openPersistent(sqlite3: Sqlite3Static): Promise<Database | null> {

@@ -18,6 +18,8 @@ export class Session {
   /** Prepared statements for the hot reads (see statement-cache.ts). */
   readonly statements: StatementCache;
   readonly #changed = new Set<string>();
+  /** Told after every committed write (the host schedules its idle checkpoint here). */
+  afterCommit: () => void = () => {};
 
   constructor(
     readonly sqlite3: Sqlite3Static,
@@ -45,6 +47,7 @@ export class Session {
     try {
       const value = await work();
       this.raw.exec('COMMIT');
+      this.afterCommit();
       return { value, changedTables: [...this.#changed].filter((table) => !INTERNAL_TABLE.test(table)).sort() };
     } catch (error) {
       if (!this.isAutocommit()) this.raw.exec('ROLLBACK');

@@ -1,0 +1,52 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { IdleCheckpoint, WAL_CHECKPOINT_LIMIT } from './idle-checkpoint';
+
+let executed: string[];
+const raw = { exec: (sql: string) => executed.push(sql) };
+const checkpoints = () => executed.filter((sql) => sql.startsWith('PRAGMA wal_checkpoint')).length;
+
+beforeEach(() => {
+  executed = [];
+  vi.useFakeTimers();
+});
+afterEach(() => vi.useRealTimers());
+
+describe('IdleCheckpoint', () => {
+  it('raises the automatic checkpoint limit, so a commit rarely pays for one', () => {
+    new IdleCheckpoint({ raw, canRun: () => true });
+    expect(executed).toEqual([`PRAGMA wal_autocheckpoint = ${WAL_CHECKPOINT_LIMIT}`]);
+  });
+
+  it('checkpoints once, when the writes pause', () => {
+    const idle = new IdleCheckpoint({ raw, canRun: () => true, delayMs: 100 });
+    for (let i = 0; i < 5; i++) {
+      idle.afterCommit();
+      vi.advanceTimersByTime(60);
+    }
+    expect(checkpoints()).toBe(0);
+    vi.advanceTimersByTime(100);
+    expect(executed.at(-1)).toBe('PRAGMA wal_checkpoint(PASSIVE)');
+    expect(checkpoints()).toBe(1);
+    vi.advanceTimersByTime(1000);
+    expect(checkpoints()).toBe(1);
+  });
+
+  it('waits while a transaction or a restore is in progress', () => {
+    let busy = true;
+    const idle = new IdleCheckpoint({ raw, canRun: () => !busy, delayMs: 100 });
+    idle.afterCommit();
+    vi.advanceTimersByTime(350);
+    expect(checkpoints()).toBe(0);
+    busy = false;
+    vi.advanceTimersByTime(100);
+    expect(checkpoints()).toBe(1);
+  });
+
+  it('does nothing once cancelled (the database closed)', () => {
+    const idle = new IdleCheckpoint({ raw, canRun: () => true, delayMs: 100 });
+    idle.afterCommit();
+    idle.cancel();
+    vi.advanceTimersByTime(1000);
+    expect(checkpoints()).toBe(0);
+  });
+});

@@ -1,0 +1,54 @@
+/** How long the database must go without a write before the WAL is copied back into the file. */
+export const IDLE_CHECKPOINT_DELAY_MS = 1000;
+
+/**
+ * WAL pages after which a commit checkpoints at once even without a pause (SQLite's default is
+ * 1,000). It bounds the WAL when someone never pauses (about 80 MB with 8 KB pages).
+ */
+export const WAL_CHECKPOINT_LIMIT = 10_000;
+
+export interface IdleCheckpointOptions {
+  /** The connection (the minimal shape used, so a test can watch what runs). */
+  readonly raw: { exec(sql: string): unknown };
+  /** False while a transaction or a restore is in progress; the checkpoint then waits for the next pause. */
+  readonly canRun: () => boolean;
+  readonly delayMs?: number;
+}
+
+/**
+ * Moves WAL checkpoints off the writes a person waits for. With synchronous=NORMAL a checkpoint
+ * flushes the WAL and the database file (two OPFS flushes) and copies every changed page back:
+ * SQLite's automatic one runs inside whichever commit crosses 1,000 pages, about every 40th
+ * one-row write here. Instead each commit restarts a short timer, and the checkpoint runs when
+ * the writes pause. Nothing is less durable: committed frames are in the WAL either way.
+ */
+export class IdleCheckpoint {
+  readonly #options: IdleCheckpointOptions;
+  #timer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(options: IdleCheckpointOptions) {
+    this.#options = options;
+    options.raw.exec(`PRAGMA wal_autocheckpoint = ${WAL_CHECKPOINT_LIMIT}`);
+  }
+
+  /** Call after every commit. */
+  afterCommit(): void {
+    this.cancel();
+    this.#timer = setTimeout(() => this.#run(), this.#options.delayMs ?? IDLE_CHECKPOINT_DELAY_MS);
+  }
+
+  cancel(): void {
+    if (this.#timer !== null) clearTimeout(this.#timer);
+    this.#timer = null;
+  }
+
+  #run(): void {
+    this.#timer = null;
+    if (!this.#options.canRun()) return this.afterCommit();
+    try {
+      this.#options.raw.exec('PRAGMA wal_checkpoint(PASSIVE)');
+    } catch {
+      // Only housekeeping: the next pause, or the automatic limit, checkpoints instead.
+    }
+  }
+}
