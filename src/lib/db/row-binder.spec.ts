@@ -1,0 +1,65 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { RowBinder, type BindableValue } from './row-binder';
+import { loadSqlite, type Database } from './sqlite';
+
+let db: Database | null = null;
+
+afterEach(() => {
+  db?.close();
+  db = null;
+});
+
+const ROWS: BindableValue[][] = [
+  ['plain', 1, 1.5, null],
+  ['', 0, -0.25, 'é ✓ 日本 🦆'],
+  ['x'.repeat(20_000), 2 ** 31, 2 ** 53 - 1, 'after a long one'],
+  ['a\u0000b', -(2 ** 31) - 1, 1e15, '\ud800 lone surrogate']
+];
+
+describe('RowBinder', () => {
+  it('stores text, numbers and NULL exactly as sqlite-wasm’s bind() does, long and empty text included', async () => {
+    const sqlite3 = await loadSqlite();
+    const raw = new sqlite3.oo1.DB(':memory:', 'c');
+    db = raw;
+    raw.exec('CREATE TABLE fast (t, n, r, u); CREATE TABLE usual (t, n, r, u)');
+    const statement = raw.prepare('INSERT INTO fast VALUES (?, ?, ?, ?)');
+    const binder = new RowBinder({ sqlite3, raw }, statement);
+    for (const row of ROWS) {
+      binder.bind(row);
+      statement.step();
+      statement.reset(true);
+    }
+    binder.free();
+    statement.finalize();
+    for (const row of ROWS) raw.exec({ sql: 'INSERT INTO usual VALUES (?, ?, ?, ?)', bind: row });
+
+    const read = (table: string) => raw.selectArrays(`SELECT t, typeof(t), n, typeof(n), r, typeof(r), u, typeof(u) FROM ${table} ORDER BY rowid`);
+    expect(read('fast')).toEqual(read('usual'));
+    expect(read('fast')[1]).toEqual(['', 'text', 0, 'integer', -0.25, 'real', 'é ✓ 日本 🦆', 'text']);
+  });
+
+  it('keeps a whole number too large for 64 bits as a real number', async () => {
+    const sqlite3 = await loadSqlite();
+    const raw = new sqlite3.oo1.DB(':memory:', 'c');
+    db = raw;
+    raw.exec('CREATE TABLE t (r)');
+    const statement = raw.prepare('INSERT INTO t VALUES (?)');
+    const binder = new RowBinder({ sqlite3, raw }, statement);
+    binder.bind([1e300]);
+    statement.step();
+    statement.finalize();
+    binder.free();
+    expect(raw.selectArray('SELECT r, typeof(r) FROM t')).toEqual([1e300, 'real']);
+  });
+
+  it('refuses a row with the wrong number of values', async () => {
+    const sqlite3 = await loadSqlite();
+    const raw = new sqlite3.oo1.DB(':memory:', 'c');
+    db = raw;
+    raw.exec('CREATE TABLE t (a, b)');
+    const statement = raw.prepare('INSERT INTO t VALUES (?, ?)');
+    const binder = new RowBinder({ sqlite3, raw }, statement);
+    expect(() => binder.bind(['only one'])).toThrow('The statement takes 2 values, not 1.');
+    statement.finalize();
+  });
+});
