@@ -14,7 +14,8 @@ export interface CommandContext {
 
 export interface CallJob {
   readonly signal: AbortSignal;
-  progress(done: number, total: number): void;
+  /** `phase` names the step, for calls made of several. */
+  progress(done: number, total: number, phase?: string): void;
 }
 
 const IDLE_JOB: CallJob = { signal: new AbortController().signal, progress: () => undefined };

@@ -5,12 +5,13 @@ import { fail, type Result } from './result';
 interface Pending {
   readonly message: CallMessage;
   readonly resolve: (result: Result<unknown>) => void;
-  readonly onProgress?: (done: number, total: number) => void;
+  readonly onProgress?: (done: number, total: number, phase?: string) => void;
 }
 
 /** For long calls: follow their progress, and stop them. */
 export interface CallOptions {
-  readonly onProgress?: (done: number, total: number) => void;
+  /** `phase` names the step of a call made of several (an import's 'snapshot', 'writing', ...). */
+  readonly onProgress?: (done: number, total: number, phase?: string) => void;
   /** Aborting asks the worker to stop the call; it then answers `cancelled` and nothing is half-done. */
   readonly signal?: AbortSignal;
 }
@@ -104,7 +105,7 @@ export class RpcClient {
       return;
     }
     if (message.kind === 'progress') {
-      this.#pending.get(message.id)?.onProgress?.(message.done, message.total);
+      this.#pending.get(message.id)?.onProgress?.(message.done, message.total, message.phase);
       return;
     }
     const pending = this.#pending.get(message.id);

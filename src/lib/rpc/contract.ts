@@ -41,6 +41,8 @@ export interface ProgressMessage {
   readonly id: number;
   readonly done: number;
   readonly total: number;
+  /** Which step of a call made of several (an import: 'snapshot', 'checking', 'writing', ...). */
+  readonly phase?: string;
 }
 
 /** Asks the worker to serve another tab through the given MessagePort (transferred with it). */

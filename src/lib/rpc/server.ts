@@ -46,7 +46,7 @@ export function createRpcServer({ commands, context }: RpcServerOptions): RpcSer
       post({ kind: 'result', id: call.id, result: fail('cancelled', 'Stopped before it started; nothing was changed.') });
       return;
     }
-    const job = { signal, progress: (done: number, total: number) => post({ kind: 'progress', id: call.id, done, total }) };
+    const job = { signal, progress: (done: number, total: number, phase?: string) => post({ kind: 'progress', id: call.id, done, total, ...(phase !== undefined && { phase }) }) };
     const { result, changedTables } = await execute(definition, withJob(context, job), call);
     post({ kind: 'result', id: call.id, result });
     if (result.ok && definition.replacesData) broadcast({ type: 'changed', tables: [ALL_TABLES] });

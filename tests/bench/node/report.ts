@@ -293,7 +293,8 @@ export function writeReport(path: string, results: Results): void {
     ...bulkRows(results),
     results.download
       ? `| Database download (\`system.exportDatabase\` through the typed layer, ${results.download.megabytes} MiB) | ${pair(results.download.typedExport)} (median / p95, n=${results.download.typedExport.n}) | native file copy ${pair(results.download.nativeCopy)}: ${ratio(results.download.typedExport.median / results.download.nativeCopy.median)} |`
-      : '| Database download | not run | |'
+      : '| Database download | not run | |',
+    ...importPhaseRows(results.bulk)
   );
 
   // ------------------------------------------------------------------ 6. peers
@@ -373,8 +374,33 @@ function bulkRows(results: Results): string[] {
   const reference = rawBulk === undefined ? 'raw sqlite-wasm bulk insert: run the peers phase' : `raw sqlite-wasm bulk insert on sahpool ${num(rawBulk)} rows/s (section 6)`;
   return [
     `| Export of everything as JSON (\`backup.exportJson\`, ${mebibytes(bulk.jsonBytes)}) | ${ms(bulk.exportMs)} | |`,
-    `| Import of that JSON (\`backup.importJson\`: parse, undo snapshot, replace ${num(bulk.importedRows)} rows, search index rebuilt by triggers) | ${ms(bulk.importMs)}: ${num(importRowsPerSecond(bulk))} rows/s | ${reference} |`,
+    `| Import of that JSON (\`backup.importJson\`: parse, undo snapshot, replace ${num(bulk.importedRows)} rows, indexes and search index rebuilt) | ${ms(bulk.importMs)}: ${num(importRowsPerSecond(bulk))} rows/s | ${reference} |`,
     `| Restore of the database file (\`restore.apply\`: check, undo snapshot, copy in; ${mebibytes(bulk.restoredBytes)}) | ${ms(bulk.restoreMs)} | |`
+  ];
+}
+
+/** What each phase of an import does, in the order the import runs them. */
+const IMPORT_PHASES: Readonly<Record<string, string>> = {
+  sending: 'the document reaches the worker (a structured clone of the text) and its shape is checked',
+  snapshot: 'undo snapshot: a copy of the whole database file into the pool',
+  checking: 'JSON.parse, the schema check of every row, the tables and columns',
+  deleting: 'every current row deleted',
+  writing: 'the backup’s rows inserted, table by table',
+  indexing: 'triggers back, indexes built, the full-text index built in one statement, keys and counts checked',
+  committing: 'COMMIT (the WAL write of every page the transaction still holds)'
+};
+
+/** The import's time by phase (from its progress messages), so the reader sees where it goes. */
+function importPhaseRows(bulk: BulkReading | undefined): string[] {
+  const phases = bulk?.importPhases;
+  if (!bulk || !phases || phases.length === 0) return [];
+  return [
+    '',
+    `Where the JSON import's ${ms(bulk.importMs)} go, by the phases its progress messages name (one pass):`,
+    '',
+    '| Phase | Time | Share | What happens |',
+    '|---|--:|--:|---|',
+    ...phases.map((phase) => `| ${phase.phase} | ${ms(phase.ms)} | ${((phase.ms / bulk.importMs) * 100).toFixed(0)}% | ${IMPORT_PHASES[phase.phase] ?? ''} |`)
   ];
 }
 

@@ -4,11 +4,11 @@
  * and runs the IndexedDB/Dexie side of the peers workload.
  */
 import Dexie, { type Table } from 'dexie';
-import { RpcClient } from '../../../src/lib/rpc/client';
+import { RpcClient, type CallOptions } from '../../../src/lib/rpc/client';
 import type { CommandInput, CommandName } from '../../../src/lib/rpc/contract';
 import { workerEndpoint } from '../../../src/lib/rpc/endpoint';
 import type { Result } from '../../../src/lib/rpc/result';
-import { anotherRun, APP_POOL, type BenchOp, type BulkReading, type BenchOps, type BenchRequest, type BenchResponse } from './protocol';
+import { anotherRun, APP_POOL, type BenchOp, type BulkReading, type BenchOps, type BenchRequest, type BenchResponse, type PhaseTime } from './protocol';
 import { PEER_READ_SQL, peerDocuments, peerFtsQueries, peerReadIds, peerTasks, tokens, type PeerDocument, type PeerTask } from '../shared/workload';
 
 // ---------------------------------------------------------------------------------------------
@@ -55,8 +55,27 @@ function appClient(): RpcClient {
   return client;
 }
 
-function callApp(name: CommandName, input: unknown): Promise<Result<unknown>> {
-  return appClient().call(name, input as CommandInput<CommandName>);
+function callApp(name: CommandName, input: unknown, options?: CallOptions): Promise<Result<unknown>> {
+  return appClient().call(name, input as CommandInput<CommandName>, options);
+}
+
+/**
+ * Follows a long call's progress messages and answers, once the call is answered, how long each
+ * phase took: from the first message of a phase to the first of the next, the last to the answer.
+ * What comes before the first message (sending the input, checking its shape) is named `sending`.
+ */
+function phaseClock(): { onProgress: NonNullable<CallOptions['onProgress']>; finish: () => PhaseTime[] } {
+  const started = performance.now();
+  const marks: { phase: string; at: number }[] = [{ phase: 'sending', at: started }];
+  return {
+    onProgress: (_done, _total, phase = '?') => {
+      if (marks.at(-1)?.phase !== phase) marks.push({ phase, at: performance.now() });
+    },
+    finish: () => {
+      const ended = performance.now();
+      return marks.map((mark, index) => ({ phase: mark.phase, ms: (marks[index + 1]?.at ?? ended) - mark.at }));
+    }
+  };
 }
 
 function sizeOf(value: unknown): number {
@@ -199,8 +218,10 @@ const api = {
     if (!exported.ok) throw new Error(`backup.exportJson: ${exported.error.message}`);
     const document = (exported.value as { data: string }).data;
     started = performance.now();
-    const imported = await callApp('backup.importJson', { document });
+    const clock = phaseClock();
+    const imported = await callApp('backup.importJson', { document }, { onProgress: clock.onProgress });
     const importMs = performance.now() - started;
+    const importPhases = clock.finish();
     if (!imported.ok) throw new Error(`backup.importJson: ${imported.error.message}`);
     const download = await callApp('system.exportDatabase', undefined);
     if (!download.ok || !(download.value instanceof Uint8Array)) throw new Error('system.exportDatabase failed');
@@ -213,6 +234,7 @@ const api = {
       jsonBytes: new TextEncoder().encode(document).byteLength,
       importMs,
       importedRows: (imported.value as { totalRows: number }).totalRows,
+      importPhases,
       restoreMs,
       restoredBytes: download.value.byteLength
     };

@@ -19,9 +19,16 @@ export interface BulkReading {
   /** backup.importJson end to end: parse, undo snapshot, replace every row, rebuild the search index. */
   readonly importMs: number;
   readonly importedRows: number;
+  /** Where the import's time went, by the phases its progress messages name, in order. */
+  readonly importPhases?: readonly PhaseTime[];
   /** restore.apply end to end: check the file, undo snapshot, copy it in. */
   readonly restoreMs: number;
   readonly restoredBytes: number;
+}
+
+export interface PhaseTime {
+  readonly phase: string;
+  readonly ms: number;
 }
 
 export interface Timings {

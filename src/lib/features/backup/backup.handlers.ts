@@ -6,6 +6,7 @@ import { exportCsv } from './csv-export';
 import { importCsv, previewCsvImport, type CsvTarget } from './csv-import';
 import { exportJson } from './json-export';
 import { importJson, previewJsonImport } from './json-import';
+import { withForeignKeysCheckedAtEnd } from './replace-all';
 import { exportSql } from './sql-dump';
 import type { BackupJob } from './job';
 
@@ -18,7 +19,7 @@ const csvTarget = (c: CommandContext): CsvTarget => ({ db: c.db, session: c.host
  */
 /** The call's cancel signal and progress, in the shape the backup functions take. */
 function jobOf(c: CommandContext): BackupJob {
-  return { signal: c.job.signal, onProgress: ({ done, total }) => c.job.progress(done, total) };
+  return { signal: c.job.signal, onProgress: ({ done, total, phase }) => c.job.progress(done, total, phase) };
 }
 
 export const backupCommands = {
@@ -37,8 +38,17 @@ export const backupCommands = {
     replacesData: true,
     run: async (c, { document }) => {
       const session = c.host.session;
-      const undoSnapshot = (await c.host.snapshots?.take('restore', c.now())) ?? null;
-      const { value } = await session.write(() => importJson(session.raw, document, { appSchemaVersion: c.host.expectedSchemaVersion, job: jobOf(c) }));
+      c.job.progress(0, 1, 'snapshot');
+      const snapshotJob = { signal: c.job.signal, progress: (done: number, total: number) => c.job.progress(done, total, 'snapshot') };
+      const undoSnapshot = (await c.host.snapshots?.take('restore', c.now(), snapshotJob)) ?? null;
+      const options = { appSchemaVersion: c.host.expectedSchemaVersion, job: jobOf(c) };
+      const write = () =>
+        session.write(async () => {
+          const imported = await importJson(session, document, options);
+          c.job.progress(0, 1, 'committing');
+          return imported;
+        });
+      const { value } = await withForeignKeysCheckedAtEnd(session.raw, write);
       return { ...value, undoSnapshot };
     }
   }),

@@ -1,9 +1,13 @@
 import { yieldToEventLoop } from '../../db/event-loop';
 import { RpcFailure } from '../../rpc/result';
 
-/** How far a long backup operation has got: `done` of `total` units (rows) in the current phase. */
+/**
+ * How far a long backup operation has got: `done` of `total` units (rows) in the current phase.
+ * An import checks the file, deletes, writes the rows, then builds the indexes and the search
+ * index again (`indexing`, one unit).
+ */
 export interface BackupProgress {
-  readonly phase: 'reading' | 'checking' | 'deleting' | 'writing';
+  readonly phase: 'reading' | 'checking' | 'deleting' | 'writing' | 'indexing';
   readonly done: number;
   readonly total: number;
 }

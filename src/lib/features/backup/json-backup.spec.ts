@@ -155,7 +155,7 @@ describe('backup.importJson', () => {
     const seen: BackupProgress[] = [];
     const session = target.database.host.session;
     const run = session.write(() =>
-      importJson(session.raw, text, {
+      importJson(session, text, {
         appSchemaVersion: target.database.host.expectedSchemaVersion,
         job: {
           signal: controller.signal,
@@ -175,10 +175,11 @@ describe('backup.importJson', () => {
     expect(expectOk(await target.client.call('search.query', { query: 'zeppelin' })).map((hit) => hit.entityId)).toEqual([kept.id]);
 
     const finished: BackupProgress[] = [];
-    await session.write(() => importJson(session.raw, text, { appSchemaVersion: target.database.host.expectedSchemaVersion, job: { onProgress: (progress) => finished.push(progress) } }));
-    const last = finished.at(-1);
-    expect(last?.phase).toBe('writing');
-    expect(last?.done).toBe(last?.total);
+    await session.write(() => importJson(session, text, { appSchemaVersion: target.database.host.expectedSchemaVersion, job: { onProgress: (progress) => finished.push(progress) } }));
+    expect([...new Set(finished.map((progress) => progress.phase))]).toEqual(['checking', 'deleting', 'writing', 'indexing']);
+    const written = finished.filter((progress) => progress.phase === 'writing').at(-1);
+    expect(written?.done).toBe(written?.total);
+    expect(finished.at(-1)).toEqual({ phase: 'indexing', done: 1, total: 1 });
   });
 });
 
@@ -331,6 +332,9 @@ describe('refusals', () => {
   it.each(refusals)('refuses %s, in the preview and the import, and leaves the current data unchanged', async (_name, edit, message) => {
     const document = typeof edit === 'string' ? edit : await editedBackup(edit);
     const before = await exportTables(source.client);
+    const raw = source.database.host.session.raw;
+    const schemaOf = () => raw.selectObjects('SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name');
+    const schemaBefore = schemaOf();
     for (const name of ['backup.previewJson', 'backup.importJson'] as const) {
       const answer = await source.client.call(name, { document });
       expect(answer.ok).toBe(false);
@@ -340,6 +344,9 @@ describe('refusals', () => {
       else expect(answer.error.message).toMatch(message);
     }
     expect(await exportTables(source.client)).toEqual(before);
+    // The import suspends triggers, drops indexes and turns off row-by-row key checks: all of it comes back.
+    expect(schemaOf()).toEqual(schemaBefore);
+    expect(raw.selectValue('PRAGMA foreign_keys')).toBe(1);
   });
 });
 

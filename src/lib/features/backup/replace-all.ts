@@ -1,4 +1,5 @@
-import type { Database } from '../../db/sqlite';
+import { RowBinder, type BindableValue } from '../../db/row-binder';
+import type { Database, Sqlite3Static } from '../../db/sqlite';
 import { RpcFailure } from '../../rpc/result';
 import type { BackupDocument, BackupRow } from './backup';
 import { quoteIdentifier, type UserTable } from './catalog';
@@ -6,14 +7,39 @@ import { JobTracker, type BackupJob } from './job';
 import { rowFailure } from './row-failure';
 import { countRows } from './table-rows';
 
+/** The open connection: its handle, and the sqlite-wasm namespace it belongs to. */
+export interface Connection {
+  readonly sqlite3: Sqlite3Static;
+  readonly raw: Database;
+}
+
+/**
+ * Runs `work` (a transaction around replaceAllData) with foreign keys not enforced row by row:
+ * deleting every row made SQLite look up each row's children, ~5 of a 10-year import's seconds,
+ * and replaceAllData checks every key in one pass at the end anyway (checkForeignKeys). The pragma
+ * has no effect inside a transaction, so this goes around it; it is a connection setting, so a
+ * crash cannot leave it off.
+ */
+export async function withForeignKeysCheckedAtEnd<T>(raw: Database, work: () => Promise<T>): Promise<T> {
+  raw.exec('PRAGMA foreign_keys = OFF');
+  try {
+    return await work();
+  } finally {
+    raw.exec('PRAGMA foreign_keys = ON');
+  }
+}
+
 /**
  * Deletes every user row, then inserts the backup's, parents before children. Triggers keep the
- * search index; the histories that inserting tasks and skills writes are cleared before the
- * backup's own histories go in, so the result is the backup exactly.
+ * search index; the triggers that write history rows when a row goes in (task status, skill
+ * confidence) are off meanwhile, as the backup carries its own histories: the result is the backup
+ * exactly. All of it runs in the caller's transaction, schema changes included.
  */
-export async function replaceAllData(raw: Database, document: BackupDocument, tables: readonly UserTable[], job?: BackupJob): Promise<void> {
+export async function replaceAllData(connection: Connection, document: BackupDocument, tables: readonly UserTable[], job?: BackupJob): Promise<void> {
+  const { raw } = connection;
   // Foreign keys are checked once at the end (see checkForeignKeys), so row order within a table cannot trip them.
   raw.exec('PRAGMA defer_foreign_keys = ON');
+  const restoreTriggers = suspendTriggers(raw, tables);
   const restoreSearchIndex = deferSearchIndex(raw);
   const deleting = new JobTracker(job, 'deleting', tables.reduce((sum, table) => sum + countRows(raw, table.name), 0));
   for (const table of [...tables].reverse()) {
@@ -26,9 +52,9 @@ export async function replaceAllData(raw: Database, document: BackupDocument, ta
   const indexes = dropSecondaryIndexes(raw, tables);
   const writing = new JobTracker(job, 'writing', Object.values(document.tables).reduce((sum, rows) => sum + rows.length, 0));
   for (const table of tables) {
-    // What triggers wrote while the tables before this one were filled (task status and skill history).
+    // A safety net: rows a trigger not suspended wrote while the tables before this one were filled.
     raw.exec(`DELETE FROM ${quoteIdentifier(table.name)}`);
-    const inserter = new RowInserter(raw, table.name);
+    const inserter = new RowInserter(connection, table.name);
     try {
       for (const { row, index } of parentsFirst(table, document.tables[table.name] ?? [])) {
         try {
@@ -43,10 +69,15 @@ export async function replaceAllData(raw: Database, document: BackupDocument, ta
     }
   }
   await writing.checkpoint();
+  const indexing = new JobTracker(job, 'indexing', 1);
+  await indexing.checkpoint();
+  restoreTriggers();
   for (const sql of indexes) raw.exec(sql);
   restoreSearchIndex();
   checkForeignKeys(raw, document, tables);
   checkCounts(raw, document, tables);
+  await indexing.advance();
+  await indexing.checkpoint();
 }
 
 /**
@@ -60,6 +91,8 @@ function deferSearchIndex(raw: Database): () => void {
   if (typeof definition !== 'string') return () => undefined;
   raw.exec('DROP TABLE search_index');
   raw.exec('CREATE TABLE search_index (entity_type, entity_id, title, body)');
+  // The index starts empty, so its keys go too (the delete triggers that would remove them one by one are suspended).
+  raw.exec('DELETE FROM search_index_keys');
   return () => {
     raw.exec('CREATE TABLE _search_index_rows AS SELECT rowid AS search_rowid, entity_type, entity_id, title, body FROM search_index');
     raw.exec('DROP TABLE search_index');
@@ -69,6 +102,31 @@ function deferSearchIndex(raw: Database): () => void {
     );
     raw.exec('DROP TABLE _search_index_rows');
   };
+}
+
+/**
+ * Drops, until the returned function makes them again, the user tables' triggers that do nothing
+ * useful while everything is replaced: DELETE triggers (they take rows out of the search index,
+ * which is rebuilt anyway) and INSERT triggers that write rows into a user table (the histories
+ * the backup brings itself; they were written and then deleted again). Validation triggers stay.
+ */
+function suspendTriggers(raw: Database, tables: readonly UserTable[]): () => void {
+  const names = new Set(tables.map((table) => table.name));
+  const triggers = raw
+    .selectObjects("SELECT name, tbl_name AS tableName, sql FROM sqlite_schema WHERE type = 'trigger'")
+    .filter((trigger) => names.has(String(trigger.tableName)) && isSuspendable(String(trigger.sql), names));
+  for (const trigger of triggers) raw.exec(`DROP TRIGGER ${quoteIdentifier(String(trigger.name))}`);
+  return () => {
+    for (const trigger of triggers) raw.exec(String(trigger.sql));
+  };
+}
+
+function isSuspendable(sql: string, userTables: ReadonlySet<string>): boolean {
+  const event = /\b(?:BEFORE|AFTER|INSTEAD\s+OF)\s+(INSERT|DELETE|UPDATE)\b/i.exec(sql)?.[1]?.toUpperCase();
+  if (event === 'DELETE') return true;
+  if (event !== 'INSERT' || !/\bAFTER\s+INSERT\b/i.test(sql)) return false;
+  const written = [...sql.matchAll(/\bINSERT\s+INTO\s+"?(\w+)"?/gi)].map((match) => match[1] ?? '');
+  return written.some((table) => userTables.has(table));
 }
 
 /**
@@ -85,36 +143,52 @@ function dropSecondaryIndexes(raw: Database, tables: readonly UserTable[]): stri
   return indexes.map((index) => String(index.sql));
 }
 
+interface PreparedInsert {
+  readonly statement: ReturnType<Database['prepare']>;
+  readonly binder: RowBinder;
+}
+
 /** Prepared INSERTs, one per set of columns (a backup's rows normally all have the same). */
 class RowInserter {
-  readonly #statements = new Map<string, ReturnType<Database['prepare']>>();
+  readonly #statements = new Map<string, PreparedInsert>();
 
   constructor(
-    private readonly raw: Database,
+    private readonly connection: Connection,
     private readonly table: string
   ) {}
 
   insert(row: BackupRow): void {
     const columns = Object.keys(row);
-    const key = columns.join('\u0000');
-    let statement = this.#statements.get(key);
-    if (!statement) {
-      const names = columns.map(quoteIdentifier).join(', ');
-      const sql = columns.length === 0 ? `INSERT INTO ${quoteIdentifier(this.table)} DEFAULT VALUES` : `INSERT INTO ${quoteIdentifier(this.table)} (${names}) VALUES (${columns.map(() => '?').join(', ')})`;
-      statement = this.raw.prepare(sql);
-      this.#statements.set(key, statement);
-    }
-    if (columns.length > 0) statement.bind(columns.map((column) => row[column] ?? null));
+    const { statement, binder } = this.#prepared(columns);
+    const values: BindableValue[] = new Array<BindableValue>(columns.length);
+    for (let index = 0; index < columns.length; index++) values[index] = row[columns[index] as string] ?? null;
+    binder.bind(values);
     try {
-      statement.stepReset();
+      statement.step();
     } finally {
       statement.reset(true);
     }
   }
 
   finalize(): void {
-    for (const statement of this.#statements.values()) statement.finalize();
+    for (const { statement, binder } of this.#statements.values()) {
+      binder.free();
+      statement.finalize();
+    }
     this.#statements.clear();
+  }
+
+  #prepared(columns: readonly string[]): PreparedInsert {
+    const key = columns.join('\u0000');
+    const known = this.#statements.get(key);
+    if (known) return known;
+    const names = columns.map(quoteIdentifier).join(', ');
+    const table = quoteIdentifier(this.table);
+    const sql = columns.length === 0 ? `INSERT INTO ${table} DEFAULT VALUES` : `INSERT INTO ${table} (${names}) VALUES (${columns.map(() => '?').join(', ')})`;
+    const statement = this.connection.raw.prepare(sql);
+    const prepared = { statement, binder: new RowBinder(this.connection, statement) };
+    this.#statements.set(key, prepared);
+    return prepared;
   }
 }
 
