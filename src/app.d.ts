@@ -1,6 +1,10 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
 declare global {
   namespace App {}
+  interface Window {
+    /** The database worker app.html's inline script starts; null once the page has its worker (database.svelte.ts). */
+    daybookDatabaseWorker?: Worker | null;
+  }
   /** Number of migrations this build ships; defined in vite.config.ts. */
   const __DAYBOOK_SCHEMA_VERSION__: number;
   /** SHA-256 of each migration file by file name, computed at build time; defined in vite.config.ts. */

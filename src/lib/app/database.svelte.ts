@@ -46,11 +46,11 @@ class DatabaseConnection {
   readonly #tableListeners = new Set<TablesListener>();
   #started = false;
 
+  /** The broker is connected later, once this tab knows its role: it stays off the start-up path. */
   start(): void {
     if (this.#started || typeof window === 'undefined') return;
     this.#started = true;
-    this.#prestarted = createDatabaseWorker();
-    this.#connectBroker();
+    this.#prestarted = adoptPrestartedWorker() ?? createDatabaseWorker();
     this.#listenForHandover();
     void this.#requestOwnership({ ifAvailable: true });
   }
@@ -112,6 +112,7 @@ class DatabaseConnection {
     const status = await this.#openWithRetry();
     if (status.state !== 'ready' && status.state !== 'blocked') return false;
     this.role = 'owner';
+    this.#connectBroker();
     this.#toBroker({ type: 'owner' });
     return true;
   }
@@ -123,6 +124,7 @@ class DatabaseConnection {
     this.#prestarted = null;
     this.#warm.finish();
     this.#warm.clear();
+    this.#connectBroker();
     if (this.#broker) this.#toBroker({ type: 'need-port', schemaVersion: SCHEMA_VERSION });
     else this.status = { state: 'waiting' };
   }
@@ -188,8 +190,9 @@ class DatabaseConnection {
     for (const listener of this.#tableListeners) listener(event.tables);
   }
 
+  /** Connects to the tab broker once (where SharedWorker exists). */
   #connectBroker(): void {
-    if (typeof SharedWorker === 'undefined') return;
+    if (this.#broker || typeof SharedWorker === 'undefined') return;
     const broker = new SharedWorker(new URL('./tabs/broker.ts', import.meta.url), { type: 'module', name: 'daybook-tabs' });
     broker.port.addEventListener('message', (event: MessageEvent<FromBroker>) => this.#fromBroker(event.data, event.ports));
     broker.port.start();
@@ -217,7 +220,7 @@ class DatabaseConnection {
 
   /** Without a SharedWorker only one tab can work: the holder lets go cleanly when another asks. */
   #listenForHandover(): void {
-    if (this.#broker || typeof BroadcastChannel === 'undefined') return;
+    if (typeof SharedWorker !== 'undefined' || typeof BroadcastChannel === 'undefined') return;
     new BroadcastChannel(HANDOVER_CHANNEL).addEventListener('message', () => void this.#release());
   }
 
@@ -233,6 +236,16 @@ class DatabaseConnection {
     // Not queued again: the database stays where the person moved it until they move it back.
     release();
   }
+}
+
+/**
+ * The worker app.html's inline script started before SvelteKit's start-up (none in `vite dev`).
+ * Leaves null behind, so a script that runs late starts no second worker.
+ */
+function adoptPrestartedWorker(): Worker | null {
+  const worker = window.daybookDatabaseWorker ?? null;
+  window.daybookDatabaseWorker = null;
+  return worker;
 }
 
 /** The database worker; it loads SQLite at once and waits for `system.open`. */
