@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
@@ -46,6 +46,57 @@ test('keeps every acknowledged task when the browser is killed mid-session', asy
     await openToday(again);
     expect(await taskTitles(again)).toEqual(titles);
     await second.close();
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+});
+
+test('keeps the data as it was when the browser is killed in the middle of a JSON import', async ({ page, baseURL }, testInfo) => {
+  test.setTimeout(180_000);
+  // The backup comes from another profile (the test's own page), with many rows so the import is
+  // still writing when the browser dies. Saved as a plain download, not through the save picker.
+  await page.context().addInitScript(() => Reflect.deleteProperty(window, 'showSaveFilePicker'));
+  await openToday(page);
+  await addTask(page, 'From the import');
+  await page.goto('/data');
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export JSON' }).click();
+  const file = testInfo.outputPath('backup.json');
+  await (await downloading).saveAs(file);
+  const backup = JSON.parse(readFileSync(file, 'utf8')) as { tables: Record<string, Record<string, unknown>[]> };
+  const at = '2026-03-01T00:00:00.000Z';
+  backup.tables.tags = Array.from({ length: 150_000 }, (_, index) => ({ id: `bulk-${index}`, name: `bulk ${index}`, created_at: at, updated_at: at }));
+  writeFileSync(file, JSON.stringify(backup));
+
+  const profile = mkdtempSync(join(tmpdir(), 'daybook-import-crash-'));
+  try {
+    const first = await chromium.launchPersistentContext(profile, { ...launchOptions, baseURL });
+    const crashing = first.pages()[0] ?? (await first.newPage());
+    await openToday(crashing);
+    await addTask(crashing, 'Before the import');
+    await crashing.goto('/data');
+    const choosing = crashing.waitForEvent('filechooser');
+    await crashing.getByText('Import a JSON backup…').click();
+    await (await choosing).setFiles(file);
+    const preview = crashing.getByRole('group', { name: 'What the JSON backup holds' });
+    await preview.getByRole('button', { name: 'Import and replace' }).click({ timeout: 60_000 });
+    await expect(crashing.getByText('Importing… writing the rows')).toBeVisible({ timeout: 60_000 });
+    const killed = spawnSync('pkill', ['-KILL', '-f', '--', profile]);
+    expect(killed.status).toBe(0);
+    await first.close().catch(() => undefined);
+
+    const second = await chromium.launchPersistentContext(profile, { ...launchOptions, baseURL });
+    const again = second.pages()[0] ?? (await second.newPage());
+    await openToday(again);
+    expect(await taskTitles(again)).toEqual(['Before the import']);
+    // The database is in its usual mode again and takes writes that last.
+    await addTask(again, 'After the crash');
+    await second.close();
+    const third = await chromium.launchPersistentContext(profile, { ...launchOptions, baseURL });
+    const last = third.pages()[0] ?? (await third.newPage());
+    await openToday(last);
+    expect(await taskTitles(last)).toEqual(['Before the import', 'After the crash']);
+    await third.close();
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }

@@ -32,6 +32,8 @@ export class RowBinder {
   readonly #exports: BindExports;
   #buffer = 0;
   #capacity = 0;
+  /** The buffer as bytes; a view goes empty when the memory grows (its ArrayBuffer is detached). */
+  #view: Uint8Array = new Uint8Array(0);
 
   constructor(connection: { readonly sqlite3: Sqlite3Static; readonly raw: Database }, statement: Statement) {
     this.#sqlite3 = connection.sqlite3;
@@ -56,6 +58,7 @@ export class RowBinder {
     if (this.#buffer !== 0) this.#sqlite3.wasm.dealloc(this.#buffer);
     this.#buffer = 0;
     this.#capacity = 0;
+    this.#view = new Uint8Array(0);
   }
 
   #bindOne(statement: number, index: number, value: BindableValue): number {
@@ -71,9 +74,9 @@ export class RowBinder {
     // UTF-8 takes at most 3 bytes per UTF-16 unit. A buffer even for '': a null pointer would bind NULL.
     const needed = text.length * 3;
     if (this.#buffer === 0 || needed > this.#capacity) this.#grow(needed);
-    // The heap view is fetched each time: SQLite's copy may grow the memory and detach an old view.
-    const target = this.#sqlite3.wasm.heap8u().subarray(this.#buffer, this.#buffer + this.#capacity);
-    const { written } = encoder.encodeInto(text, target);
+    // SQLite's copy of the previous value may have grown the memory, which empties the old view.
+    if (this.#view.byteLength === 0) this.#view = this.#sqlite3.wasm.heap8u().subarray(this.#buffer, this.#buffer + this.#capacity);
+    const { written } = encoder.encodeInto(text, this.#view);
     return this.#exports.sqlite3_bind_text(statement, index, this.#buffer, written, SQLITE_TRANSIENT);
   }
 

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { withRollbackJournal } from '../../db/bulk-write';
 import type { CommandContext } from '../../db/command-context';
 import { command } from '../../rpc/command';
 import { CsvImportInput, JsonImportInput } from './backup';
@@ -48,7 +49,7 @@ export const backupCommands = {
           c.job.progress(0, 1, 'committing');
           return imported;
         });
-      const { value } = await withForeignKeysCheckedAtEnd(session.raw, write);
+      const { value } = await withRollbackJournal(session, () => withForeignKeysCheckedAtEnd(session.raw, write));
       return { ...value, undoSnapshot };
     }
   }),

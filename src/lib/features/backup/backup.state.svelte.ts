@@ -20,7 +20,7 @@ class BackupFlow {
   jsonPreview = $state.raw<JsonPreview | null>(null);
   csv = $state.raw<{ kind: CsvKind; text: string; preview: CsvPreview } | null>(null);
   error = $state<string | null>(null);
-  progress = $state.raw<{ done: number; total: number } | null>(null);
+  progress = $state.raw<{ done: number; total: number; phase?: string } | null>(null);
   #controller: AbortController | null = null;
 
   /** Stops the running export or import; the worker leaves nothing half-done. */
@@ -32,7 +32,7 @@ class BackupFlow {
   #longCall() {
     this.#controller = new AbortController();
     this.progress = null;
-    return { signal: this.#controller.signal, onProgress: (done: number, total: number) => (this.progress = { done, total }) };
+    return { signal: this.#controller.signal, onProgress: (done: number, total: number, phase?: string) => (this.progress = { done, total, ...(phase !== undefined && { phase }) }) };
   }
 
   #finished(): void {

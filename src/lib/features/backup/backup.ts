@@ -25,6 +25,17 @@ export interface BackupDocument {
   readonly tables: Readonly<Record<string, readonly BackupRow[]>>;
 }
 
+/** What a long export or import is doing, as its progress messages name it, in words for the status line. */
+export const PHASE_LABELS: Readonly<Record<string, string>> = {
+  reading: 'reading the data',
+  snapshot: 'keeping a copy to undo with',
+  checking: 'checking the backup',
+  deleting: 'clearing the current data',
+  writing: 'writing the rows',
+  indexing: 'building the indexes and the search index',
+  committing: 'saving'
+};
+
 /** A file for the page to offer as a download. */
 export interface ExportFile<TData extends string | Uint8Array> {
   readonly fileName: string;

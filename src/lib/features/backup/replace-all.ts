@@ -151,6 +151,8 @@ interface PreparedInsert {
 /** Prepared INSERTs, one per set of columns (a backup's rows normally all have the same). */
 class RowInserter {
   readonly #statements = new Map<string, PreparedInsert>();
+  /** The columns of the previous row and their statement: rows of one table nearly always match. */
+  #last: { readonly columns: readonly string[]; readonly prepared: PreparedInsert } | null = null;
 
   constructor(
     private readonly connection: Connection,
@@ -159,7 +161,7 @@ class RowInserter {
 
   insert(row: BackupRow): void {
     const columns = Object.keys(row);
-    const { statement, binder } = this.#prepared(columns);
+    const { statement, binder } = this.#preparedFor(columns);
     const values: BindableValue[] = new Array<BindableValue>(columns.length);
     for (let index = 0; index < columns.length; index++) values[index] = row[columns[index] as string] ?? null;
     binder.bind(values);
@@ -176,6 +178,15 @@ class RowInserter {
       statement.finalize();
     }
     this.#statements.clear();
+    this.#last = null;
+  }
+
+  #preparedFor(columns: readonly string[]): PreparedInsert {
+    const last = this.#last;
+    if (last && sameColumns(last.columns, columns)) return last.prepared;
+    const prepared = this.#prepared(columns);
+    this.#last = { columns, prepared };
+    return prepared;
   }
 
   #prepared(columns: readonly string[]): PreparedInsert {
@@ -190,6 +201,12 @@ class RowInserter {
     this.#statements.set(key, prepared);
     return prepared;
   }
+}
+
+function sameColumns(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false;
+  return true;
 }
 
 /**
