@@ -4,6 +4,11 @@ declare global {
   interface Window {
     /** The database worker app.html's inline script starts; null once the page has its worker (database.svelte.ts). */
     daybookDatabaseWorker?: Worker | null;
+    /**
+     * The Web Lock `daybook-database-owner` app.html asks for at once (`ifAvailable`): resolves to
+     * its release function when granted, to null when another tab holds it. Null once the page took it.
+     */
+    daybookDatabaseLock?: Promise<(() => void) | null> | null;
   }
   /** Number of migrations this build ships; defined in vite.config.ts. */
   const __DAYBOOK_SCHEMA_VERSION__: number;

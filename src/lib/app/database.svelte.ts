@@ -7,7 +7,7 @@ import type { FromBroker, ToBroker } from './tabs/broker-protocol';
 import { ALL_TABLES } from '../rpc/all-tables';
 import { WarmCalls } from './warm-calls';
 
-/** The Web Lock held by the tab whose worker owns the database files. */
+/** The Web Lock held by the tab whose worker owns the database files (app.html asks for it by name too). */
 const OWNER_LOCK = 'daybook-database-owner';
 /** Where tabs without a SharedWorker ask the holder to let go. */
 const HANDOVER_CHANNEL = 'daybook-handover';
@@ -25,6 +25,8 @@ export type ConnectionStatus =
 export type TabRole = 'owner' | 'guest' | 'none';
 
 type TablesListener = (tables: readonly string[]) => void;
+/** How app.html hands over its early lock request: a release function when granted, else null. */
+type EarlyLock = (() => void) | null;
 
 /**
  * The page's one connection to the database. The tab holding the Web Lock runs the database
@@ -52,7 +54,8 @@ class DatabaseConnection {
     this.#started = true;
     this.#prestarted = adoptPrestartedWorker() ?? createDatabaseWorker();
     this.#listenForHandover();
-    void this.#requestOwnership({ ifAvailable: true });
+    const early = adoptEarlyLock();
+    void (early ? this.#holdEarlyLock(early) : this.#requestOwnership({ ifAvailable: true }));
   }
 
   /** Opens a temporary in-memory database, for browsers that cannot keep files. */
@@ -97,15 +100,25 @@ class DatabaseConnection {
     this.#queued = !options.ifAvailable;
     await navigator.locks.request(OWNER_LOCK, { ifAvailable: options.ifAvailable }, async (lock) => {
       this.#queued = false;
-      if (!lock) {
-        this.#becomeGuest();
-        void this.#requestOwnership({ ifAvailable: false });
-        return;
-      }
-      const opened = await this.#becomeOwner();
-      if (!opened) return;
+      if (!(await this.#onLockAnswer(lock !== null))) return;
       await new Promise<void>((release) => (this.#releaseLock = release));
     });
+  }
+
+  /** The lock app.html asked for while the page loaded: the same steps as `#requestOwnership`'s. */
+  async #holdEarlyLock(early: Promise<EarlyLock>): Promise<void> {
+    const release = await early.catch(() => undefined);
+    if (release === undefined) return this.#requestOwnership({ ifAvailable: true });
+    if (await this.#onLockAnswer(release !== null)) this.#releaseLock = release;
+    else release?.();
+  }
+
+  /** Opens the database (true: keep the lock) or, without the lock, becomes a guest and queues. */
+  async #onLockAnswer(granted: boolean): Promise<boolean> {
+    if (granted) return this.#becomeOwner();
+    this.#becomeGuest();
+    void this.#requestOwnership({ ifAvailable: false });
+    return false;
   }
 
   async #becomeOwner(): Promise<boolean> {
@@ -246,6 +259,13 @@ function adoptPrestartedWorker(): Worker | null {
   const worker = window.daybookDatabaseWorker ?? null;
   window.daybookDatabaseWorker = null;
   return worker;
+}
+
+/** The Web Lock app.html's inline script asked for (`ifAvailable`), if it did; null once taken. */
+function adoptEarlyLock(): Promise<EarlyLock> | null {
+  const lock = window.daybookDatabaseLock ?? null;
+  window.daybookDatabaseLock = null;
+  return lock;
 }
 
 /** The database worker; it loads SQLite at once and waits for `system.open`. */
