@@ -9,6 +9,11 @@ declare global {
      * its release function when granted, to null when another tab holds it. Null once the page took it.
      */
     daybookDatabaseLock?: Promise<(() => void) | null> | null;
+    /**
+     * The answer to the `system.open` app.html sends as soon as that lock is granted (where OPFS
+     * exists), so the database opens while the page's code loads. Null once the page took it.
+     */
+    daybookDatabaseOpen?: Promise<import('$lib/rpc/result').Result<import('$lib/db/status').DatabaseStatus>> | null;
   }
   /** Number of migrations this build ships; defined in vite.config.ts. */
   const __DAYBOOK_SCHEMA_VERSION__: number;

@@ -156,10 +156,12 @@ class DatabaseConnection {
    * open do this tab's calls (including any still unanswered from a previous holder) move to it.
    */
   async #openInNewWorker(storage: StorageKind): Promise<ConnectionStatus> {
-    const worker = this.#prestarted ?? createDatabaseWorker();
+    const prestarted = this.#prestarted;
+    const worker = prestarted ?? createDatabaseWorker();
     this.#prestarted = null;
     const opener = new RpcClient(workerEndpoint(worker));
-    const opening = opener.call('system.open', { storage });
+    const early = storage === 'persistent' && prestarted ? adoptEarlyOpen(opener) : null;
+    const opening = early ?? opener.call('system.open', { storage });
     this.#warm.begin(() => attachedClient(worker));
     const answer = await opening;
     opener.close('The database is open.');
@@ -266,6 +268,18 @@ function adoptEarlyLock(): Promise<EarlyLock> | null {
   const lock = window.daybookDatabaseLock ?? null;
   window.daybookDatabaseLock = null;
   return lock;
+}
+
+/**
+ * The `system.open` app.html sent to the prestarted worker, if it did; null once taken. It answers
+ * `unavailable` if the worker dies first, like a call of `opener`'s own.
+ */
+function adoptEarlyOpen(opener: RpcClient): Promise<Result<DatabaseStatus>> | null {
+  const opening = window.daybookDatabaseOpen ?? null;
+  window.daybookDatabaseOpen = null;
+  if (!opening) return null;
+  const death = new Promise<Result<DatabaseStatus>>((answer) => opener.onDeath((reason) => answer(fail('unavailable', reason))));
+  return Promise.race([opening, death]);
 }
 
 /** The database worker; it loads SQLite at once and waits for `system.open`. */
