@@ -135,6 +135,24 @@ describe('backup.importJson', () => {
     expect(move).toMatchObject({ ok: false, error: { code: 'constraint' } });
   });
 
+  it('keeps search newest first after an import, across kinds, as the items were written', async () => {
+    // Written in this order, into tables the import fills in another order (projects and people before journal entries).
+    const words = 'zephyrology';
+    const journal = expectOk(await source.client.call('journal.create', { entryDate: '2026-03-01', content: `First ${words}` }));
+    const person = expectOk(await source.client.call('people.create', { name: `Second ${words}` }));
+    const task = expectOk(await source.client.call('tasks.create', { title: `Third ${words}`, focusDate: '2026-03-03' }));
+    const project = expectOk(await source.client.call('projects.create', { name: `Fourth ${words}`, classification: 'personal' }));
+    const newestFirst = [project.id, task.id, person.id, journal.id];
+    const order = async (client: RpcClient) => expectOk(await client.call('search.query', { query: words })).map((hit) => hit.entityId);
+    expect(await order(source.client)).toEqual(newestFirst);
+    expectOk(await target.client.call('backup.importJson', { document: await exportText(source.client) }));
+    expect(await order(target.client)).toEqual(newestFirst);
+    // Items written after the import come first, and the index checks out.
+    const later = expectOk(await target.client.call('learnings.create', { title: `Fifth ${words}`, learningDate: '2026-03-05', type: 'concept' }));
+    expect(await order(target.client)).toEqual([later.id, ...newestFirst]);
+    target.database.host.session.raw.exec("INSERT INTO search_index(search_index) VALUES('integrity-check')");
+  });
+
   it('imports a backup from the oldest schema version whose tables are today’s', async () => {
     const text = await editedBackup((document) => {
       document.schemaVersion = 2;

@@ -94,7 +94,9 @@ function deferSearchIndex(raw: Database): () => void {
   // The index starts empty, so its keys go too (the delete triggers that would remove them one by one are suspended).
   raw.exec('DELETE FROM search_index_keys');
   return () => {
-    raw.exec('CREATE TABLE _search_index_rows AS SELECT rowid AS search_rowid, entity_type, entity_id, title, body FROM search_index');
+    renumberSearchKeys(raw);
+    raw.exec(`CREATE TABLE _search_index_rows AS
+      SELECT k.search_rowid, s.entity_type, s.entity_id, s.title, s.body FROM search_index AS s JOIN search_index_keys AS k USING (entity_type, entity_id)`);
     raw.exec('DROP TABLE search_index');
     raw.exec(definition);
     raw.exec(
@@ -102,6 +104,20 @@ function deferSearchIndex(raw: Database): () => void {
     );
     raw.exec('DROP TABLE _search_index_rows');
   };
+}
+
+/**
+ * Numbers the search keys in the order the items were first written, as the triggers did when they
+ * were: the triggers numbered them table by table during the import, and "newest first" search
+ * reads the index by this number. Ids are UUIDv7, whose text sorts by creation time.
+ */
+function renumberSearchKeys(raw: Database): void {
+  raw.exec(`CREATE TABLE _search_keys AS
+    SELECT row_number() OVER (ORDER BY entity_id, entity_type) AS search_rowid, entity_type, entity_id, created_at, updated_at FROM search_index_keys`);
+  raw.exec('DELETE FROM search_index_keys');
+  raw.exec(`INSERT INTO search_index_keys (search_rowid, entity_type, entity_id, created_at, updated_at)
+    SELECT search_rowid, entity_type, entity_id, created_at, updated_at FROM _search_keys`);
+  raw.exec('DROP TABLE _search_keys');
 }
 
 /**
