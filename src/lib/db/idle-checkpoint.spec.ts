@@ -12,7 +12,7 @@ beforeEach(() => {
 afterEach(() => vi.useRealTimers());
 
 describe('IdleCheckpoint', () => {
-  it('raises the automatic checkpoint limit, so a commit rarely pays for one', () => {
+  it('sets SQLite’s own checkpoint limit, for writes that never pause', () => {
     new IdleCheckpoint({ raw, canRun: () => true });
     expect(executed).toEqual([`PRAGMA wal_autocheckpoint = ${WAL_CHECKPOINT_LIMIT}`]);
   });
