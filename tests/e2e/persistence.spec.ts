@@ -2,24 +2,33 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { expect, test } from './helpers';
 import { addTask, launchOptions, openToday, taskTitles } from './helpers';
+
+/** Starts a browser on `profile` (a crash or restart test reopens the same one) and opens Today in it. */
+async function openTodayOn(profile: string, baseURL: string | undefined): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await chromium.launchPersistentContext(profile, { ...launchOptions, baseURL });
+  const page = context.pages()[0] ?? (await context.newPage());
+  await openToday(page);
+  return { context, page };
+}
+
+/** No clean shutdown: SIGKILL every process of this profile, as a crash or a killed tab would. */
+function killBrowserOf(profile: string): void {
+  expect(spawnSync('pkill', ['-KILL', '-f', '--', profile]).status).toBe(0);
+}
 
 test('keeps tasks when the browser is closed and opened again on the same profile', async ({ baseURL }) => {
   const profile = mkdtempSync(join(tmpdir(), 'daybook-profile-'));
   try {
-    const first = await chromium.launchPersistentContext(profile, { ...launchOptions, baseURL });
-    const page = first.pages()[0] ?? (await first.newPage());
-    await openToday(page);
+    const { context: first, page } = await openTodayOn(profile, baseURL);
     await addTask(page, 'Survives a restart', { priority: 'high' });
     await addTask(page, 'So does this one');
     await expect.poll(() => taskTitles(page)).toEqual(['Survives a restart', 'So does this one']);
     await first.close();
 
-    const second = await chromium.launchPersistentContext(profile, { ...launchOptions, baseURL });
-    const again = second.pages()[0] ?? (await second.newPage());
-    await openToday(again);
+    const { context: second, page: again } = await openTodayOn(profile, baseURL);
     expect(await taskTitles(again)).toEqual(['Survives a restart', 'So does this one']);
     await second.close();
   } finally {
@@ -30,20 +39,14 @@ test('keeps tasks when the browser is closed and opened again on the same profil
 test('keeps every acknowledged task when the browser is killed mid-session', async ({ baseURL }) => {
   const profile = mkdtempSync(join(tmpdir(), 'daybook-crash-'));
   try {
-    const first = await chromium.launchPersistentContext(profile, { ...launchOptions, baseURL });
-    const page = first.pages()[0] ?? (await first.newPage());
-    await openToday(page);
+    const { context: first, page } = await openTodayOn(profile, baseURL);
     const titles = Array.from({ length: 12 }, (_, index) => `Acknowledged ${String(index + 1).padStart(2, '0')}`);
     for (const title of titles) await addTask(page, title);
     await expect(page.getByRole('list', { name: "Today's tasks" }).locator('li')).toHaveCount(titles.length);
-    // No clean shutdown: SIGKILL every process of this profile, as a crash or a killed tab would.
-    const killed = spawnSync('pkill', ['-KILL', '-f', '--', profile]);
-    expect(killed.status).toBe(0);
+    killBrowserOf(profile);
     await first.close().catch(() => undefined);
 
-    const second = await chromium.launchPersistentContext(profile, { ...launchOptions, baseURL });
-    const again = second.pages()[0] ?? (await second.newPage());
-    await openToday(again);
+    const { context: second, page: again } = await openTodayOn(profile, baseURL);
     expect(await taskTitles(again)).toEqual(titles);
     await second.close();
   } finally {
@@ -70,9 +73,7 @@ test('keeps the data as it was when the browser is killed in the middle of a JSO
 
   const profile = mkdtempSync(join(tmpdir(), 'daybook-import-crash-'));
   try {
-    const first = await chromium.launchPersistentContext(profile, { ...launchOptions, baseURL });
-    const crashing = first.pages()[0] ?? (await first.newPage());
-    await openToday(crashing);
+    const { context: first, page: crashing } = await openTodayOn(profile, baseURL);
     await addTask(crashing, 'Before the import');
     await crashing.goto('/data');
     const choosing = crashing.waitForEvent('filechooser');
@@ -81,20 +82,15 @@ test('keeps the data as it was when the browser is killed in the middle of a JSO
     const preview = crashing.getByRole('group', { name: 'What the JSON backup holds' });
     await preview.getByRole('button', { name: 'Import and replace' }).click({ timeout: 60_000 });
     await expect(crashing.getByText('Importing… writing the rows')).toBeVisible({ timeout: 60_000 });
-    const killed = spawnSync('pkill', ['-KILL', '-f', '--', profile]);
-    expect(killed.status).toBe(0);
+    killBrowserOf(profile);
     await first.close().catch(() => undefined);
 
-    const second = await chromium.launchPersistentContext(profile, { ...launchOptions, baseURL });
-    const again = second.pages()[0] ?? (await second.newPage());
-    await openToday(again);
+    const { context: second, page: again } = await openTodayOn(profile, baseURL);
     expect(await taskTitles(again)).toEqual(['Before the import']);
     // The database is in its usual mode again and takes writes that last.
     await addTask(again, 'After the crash');
     await second.close();
-    const third = await chromium.launchPersistentContext(profile, { ...launchOptions, baseURL });
-    const last = third.pages()[0] ?? (await third.newPage());
-    await openToday(last);
+    const { context: third, page: last } = await openTodayOn(profile, baseURL);
     expect(await taskTitles(last)).toEqual(['Before the import', 'After the crash']);
     await third.close();
   } finally {
