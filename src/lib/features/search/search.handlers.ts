@@ -11,9 +11,9 @@ interface SearchQuery {
   readonly limit: number;
 }
 
-const HIT_COLUMNS = sql`entity_type AS "entityType", entity_id AS "entityId", title,
-  snippet(search_index, -1, ${HIGHLIGHT_START}, ${HIGHLIGHT_END}, '…', 16) AS snippet,
-  bm25(search_index, 0, 0, 3.0, 1.0) AS rank`;
+const SNIPPET = sql`snippet(search_index, -1, ${HIGHLIGHT_START}, ${HIGHLIGHT_END}, '…', 16)`;
+const BM25 = sql`bm25(search_index, 0, 0, 3.0, 1.0)`;
+const HIT_COLUMNS = sql`entity_type AS "entityType", entity_id AS "entityId", title, ${SNIPPET} AS snippet, ${BM25} AS rank`;
 
 function typeFilter(types: SearchQuery['types']): RawBuilder<unknown> {
   return types && types.length > 0 ? sql`AND entity_type IN (${sql.join(types)})` : sql``;
@@ -27,16 +27,23 @@ function newestFirst({ match, types, limit }: SearchQuery): RawBuilder<SearchHit
 }
 
 /**
- * Best BM25 match first among the newest RELEVANCE_WINDOW matches: the subquery finds where that
- * window starts by reading matches from the newest end, so the cost stays bounded however many years
- * match. The scores still use the whole index's word statistics.
+ * Best BM25 match first among the newest RELEVANCE_WINDOW matches, so the cost stays bounded however
+ * many years match (the scores still use the whole index's word statistics). One pass scores the
+ * window and keeps the best `limit`; only those get a snippet, in a second pass that reads the
+ * matches from the oldest of them on (a snippet reads the whole text again, so making one for every
+ * row that entered the top `limit` during the sort cost as much as the scoring).
  */
 function bestMatch({ match, types, limit }: SearchQuery): RawBuilder<SearchHit> {
-  const windowStart = sql`coalesce((SELECT rowid FROM search_index WHERE search_index MATCH ${match} ${typeFilter(types)}
-    ORDER BY rowid DESC LIMIT 1 OFFSET ${RELEVANCE_WINDOW - 1}), 0)`;
-  return sql<SearchHit>`SELECT ${HIT_COLUMNS} FROM search_index
-    WHERE search_index MATCH ${match} AND rowid >= ${windowStart} ${typeFilter(types)}
-    ORDER BY rank LIMIT ${limit}`;
+  return sql<SearchHit>`WITH best AS MATERIALIZED (
+      SELECT id, rank FROM (
+        SELECT rowid AS id, ${BM25} AS rank FROM search_index
+        WHERE search_index MATCH ${match} ${typeFilter(types)}
+        ORDER BY rowid DESC LIMIT ${RELEVANCE_WINDOW})
+      ORDER BY rank, id DESC LIMIT ${limit})
+    SELECT entity_type AS "entityType", entity_id AS "entityId", title, ${SNIPPET} AS snippet, best.rank AS rank
+    FROM search_index JOIN best ON best.id = search_index.rowid
+    WHERE search_index MATCH ${match} AND search_index.rowid >= (SELECT min(id) FROM best)
+    ORDER BY best.rank, best.id DESC`;
 }
 
 /** Runs a raw query on the session's prepared statements (see statement-cache.ts). */

@@ -1,13 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { expectOk, openTestClient } from '../../db/testing';
+import { expectOk, openTestClient, type TestDatabase } from '../../db/testing';
 import type { RpcClient } from '../../rpc/client';
 import { HIGHLIGHT_END, HIGHLIGHT_START, RELEVANCE_WINDOW, toFtsQuery } from './search';
 
 let client: RpcClient;
 let close: () => void;
+let database: TestDatabase;
 
 beforeEach(async () => {
-  ({ client, close } = await openTestClient());
+  ({ client, close, database } = await openTestClient());
 });
 
 afterEach(() => close());
@@ -88,6 +89,28 @@ describe('search.query', () => {
     expectOk(await client.call('tasks.delete', { id: newest[0]?.entityId ?? '' }));
     const again = expectOk(await client.call('search.query', { query: 'retrospective', order: 'relevance', limit: 1 }));
     expect(again.map((hit) => hit.entityId)).toEqual([old.id]);
+  });
+
+  it('ranks and highlights exactly as one ORDER BY bm25 over every match would, for each kind filter', async () => {
+    const words = ['alpha', 'beta', 'gamma', 'delta'];
+    for (let i = 0; i < 120; i++) {
+      const pick = (n: number) => words[(i * n) % words.length] ?? 'alpha';
+      if (i % 3 === 0) expectOk(await client.call('tasks.create', { title: `${pick(1)} task ${i}`, description: `${pick(3)} ${pick(5)} note ${i}`, focusDate: '2026-11-23' }));
+      else expectOk(await client.call('journal.create', { entryDate: '2026-11-22', content: `${pick(7)} entry ${i} ${pick(2)} ${'filler '.repeat(i % 9)}${pick(1)}` }));
+    }
+    const reference = (match: string, type: string | null) =>
+      database.host.session.raw.selectObjects(
+        `SELECT entity_id AS entityId, snippet(search_index, -1, ?, ?, '…', 16) AS snippet, bm25(search_index, 0, 0, 3.0, 1.0) AS rank
+         FROM search_index WHERE search_index MATCH ? AND (? IS NULL OR entity_type = ?) ORDER BY rank, rowid DESC LIMIT 50`,
+        [HIGHLIGHT_START, HIGHLIGHT_END, match, type, type]
+      );
+    for (const [query, type] of [['alpha', null], ['beta gamma', null], ['delt', 'task'], ['gamma', 'journal_entry']] as const) {
+      const hits = expectOk(await client.call('search.query', { query, order: 'relevance', ...(type && { types: [type] }) }));
+      const expected = reference(toFtsQuery(query) ?? '', type);
+      expect(hits.length).toBeGreaterThan(0);
+      expect(hits.map(({ entityId, snippet, rank }) => ({ entityId, snippet, rank }))).toEqual(expected);
+      expect(hits.every((hit) => hit.snippet.includes(HIGHLIGHT_START))).toBe(true);
+    }
   });
 
   it('refuses an unknown order with a message', async () => {
