@@ -29,9 +29,9 @@ function newestFirst({ match, types, limit }: SearchQuery): RawBuilder<SearchHit
 /**
  * Best BM25 match first among the newest RELEVANCE_WINDOW matches, so the cost stays bounded however
  * many years match (the scores still use the whole index's word statistics). One pass scores the
- * window and keeps the best `limit`; only those get a snippet, in a second pass that reads the
- * matches from the oldest of them on (a snippet reads the whole text again, so making one for every
- * row that entered the top `limit` during the sort cost as much as the scoring).
+ * window and keeps the best `limit`; only those get a snippet, in a second pass over the matches
+ * between the oldest and the newest of them. (A snippet reads the whole text again: making one for
+ * every row that entered the top `limit` during the sort cost as much as the scoring.)
  */
 function bestMatch({ match, types, limit }: SearchQuery): RawBuilder<SearchHit> {
   return sql<SearchHit>`WITH best AS MATERIALIZED (
@@ -42,7 +42,7 @@ function bestMatch({ match, types, limit }: SearchQuery): RawBuilder<SearchHit> 
       ORDER BY rank, id DESC LIMIT ${limit})
     SELECT entity_type AS "entityType", entity_id AS "entityId", title, ${SNIPPET} AS snippet, best.rank AS rank
     FROM search_index JOIN best ON best.id = search_index.rowid
-    WHERE search_index MATCH ${match} AND search_index.rowid >= (SELECT min(id) FROM best)
+    WHERE search_index MATCH ${match} AND search_index.rowid BETWEEN (SELECT min(id) FROM best) AND (SELECT max(id) FROM best)
     ORDER BY best.rank, best.id DESC`;
 }
 
