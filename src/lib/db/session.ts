@@ -1,7 +1,6 @@
 import { Kysely } from 'kysely';
 import { OfficialWasmDialect } from 'kysely-wasm';
 import { RequestLog } from './request-log';
-import { RowReader } from './row-reader';
 import { registerStatementCache, StatementCache } from './statement-cache';
 import type { Tables } from './schema/tables';
 import type { Database, Sqlite3Static } from './sqlite';
@@ -26,9 +25,9 @@ export class Session {
     readonly raw: Database,
     readonly storage: StorageKind
   ) {
-    this.kysely = new Kysely<Tables>({ dialect: new OfficialWasmDialect({ database: asDialectDatabase(raw) }) });
-    this.requests = new RequestLog(raw);
     this.statements = new StatementCache(raw);
+    this.kysely = new Kysely<Tables>({ dialect: new OfficialWasmDialect({ database: asDialectDatabase(sqlite3, raw, this.statements) }) });
+    this.requests = new RequestLog(raw, this.statements);
     registerStatementCache(this.kysely, this.statements);
     sqlite3.capi.sqlite3_update_hook(raw, (_context, _operation, _schema, table) => this.#changed.add(table), 0);
   }
@@ -65,19 +64,24 @@ export class Session {
 
 type DialectDatabase = ConstructorParameters<typeof OfficialWasmDialect>[0]['database'];
 
-/** kysely-wasm declares the minimal shape it uses; sqlite-wasm's overloads need this thin bridge. */
-function asDialectDatabase(raw: Database): DialectDatabase {
+/**
+ * kysely-wasm declares the minimal shape it uses; sqlite-wasm's overloads need this thin bridge.
+ * kysely-wasm prepares and finalizes a statement for every query; here "prepare" takes one from the
+ * session's cache and "finalize" gives it back, so a repeated write is compiled once.
+ */
+function asDialectDatabase(sqlite3: Sqlite3Static, raw: Database, statements: StatementCache): DialectDatabase {
   return {
     changes: () => raw.changes(),
     close: () => raw.close(),
-    selectValue: (text: string) => raw.selectValue(text),
+    // kysely-wasm asks this after every write; the C call answers without compiling a statement.
+    selectValue: (text: string) => (text === LAST_INSERT_ROWID ? sqlite3.capi.sqlite3_last_insert_rowid(raw) : raw.selectValue(text)),
     prepare(text: string) {
-      const statement = raw.prepare(text);
-      const reader = new RowReader(statement);
+      const statement = statements.checkOut(text);
+      const reader = statements.readerOf(statement);
       return {
         columnCount: statement.columnCount,
         bind: (parameters: readonly SqlValue[]) => statement.bind(parameters),
-        finalize: () => statement.finalize(),
+        finalize: () => statements.checkIn(text, statement),
         // kysely-wasm passes an empty object to fill and uses what is returned.
         get: () => reader.read(),
         step: () => statement.step()
@@ -85,3 +89,5 @@ function asDialectDatabase(raw: Database): DialectDatabase {
     }
   };
 }
+
+const LAST_INSERT_ROWID = 'SELECT last_insert_rowid()';

@@ -139,3 +139,28 @@ describe('StatementCache and a restore', () => {
     }
   });
 });
+
+describe('Kysely queries on the statement cache', () => {
+  it('compiles a repeated write once, and a failed write does not break the next one with the same SQL', async () => {
+    const { db } = await seeded();
+    const insert = (id: string) => db.insertInto('tags').values({ id, name: `tag ${id}`, created_at: '2026-11-23T10:00:00.000Z' }).compile();
+    const countPrepared = (sql: string) => preparedTexts().filter((text) => text === sql).length;
+    await db.insertInto('tags').values({ id: 'a', name: 'tag a', created_at: '2026-11-23T10:00:00.000Z' }).execute();
+    await db.insertInto('tags').values({ id: 'b', name: 'tag b', created_at: '2026-11-23T10:00:00.000Z' }).execute();
+    expect(countPrepared(insert('c').sql)).toBe(1);
+    // The same id again breaks the primary key: the error reaches the caller, the statement is dropped.
+    await expect(db.insertInto('tags').values({ id: 'a', name: 'tag a again', created_at: '2026-11-23T10:00:00.000Z' }).execute()).rejects.toThrow(/UNIQUE|constraint/i);
+    await db.insertInto('tags').values({ id: 'c', name: 'tag c', created_at: '2026-11-23T10:00:00.000Z' }).execute();
+    const names = await db.selectFrom('tags').select('name').where('id', 'in', ['a', 'b', 'c']).orderBy('id').execute();
+    expect(names.map((row) => row.name)).toEqual(['tag a', 'tag b', 'tag c']);
+    expect(countPrepared(insert('d').sql)).toBe(1);
+  });
+
+  it('answers the same rows as a fresh statement after the schema changed under a kept one', async () => {
+    const { db, ids } = await seeded();
+    const titles = () => db.selectFrom('tasks').select('title').where('id', '=', ids[0] ?? '').execute();
+    expect(await titles()).toEqual([{ title: 'Task 0' }]);
+    database?.host.session.raw.exec('CREATE INDEX probe_tasks_title ON tasks (title)');
+    expect(await titles()).toEqual([{ title: 'Task 0' }]);
+  });
+});

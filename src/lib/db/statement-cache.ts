@@ -6,8 +6,8 @@ import type { Database } from './sqlite';
 /** The part of sqlite-wasm's prepared statement the cache uses. */
 type Statement = ReturnType<Database['prepare']>;
 
-/** Distinct SQL texts kept prepared; the hot reads need a handful, the cap bounds the rest. */
-const DEFAULT_CAPACITY = 64;
+/** Distinct SQL texts kept prepared; the hot reads and writes need a few dozen, the cap bounds the rest. */
+const DEFAULT_CAPACITY = 128;
 
 /**
  * Prepared statements for reads, one per SQL text, run synchronously on the worker's connection.
@@ -53,6 +53,31 @@ export class StatementCache {
       statement.finalize();
       throw error;
     }
+  }
+
+  /**
+   * A prepared statement for `sql`, taken out of the cache until `checkIn`: Kysely's own queries
+   * (writes included) run on these. Preparing an INSERT compiles every trigger of its table, which
+   * cost more than the insert itself.
+   */
+  checkOut(sql: string): Statement {
+    return this.#take(sql);
+  }
+
+  /** Puts a statement back for the next call with the same SQL; one left in an error state is finalized. */
+  checkIn(sql: string, statement: Statement): void {
+    try {
+      statement.reset(true);
+    } catch {
+      statement.finalize();
+      return;
+    }
+    this.#statements.set(sql, statement);
+  }
+
+  /** Column names read once per prepared statement, for statements checked out. */
+  readerOf(statement: Statement): RowReader {
+    return this.#readerOf(statement);
   }
 
   /** The first row, or undefined. */
