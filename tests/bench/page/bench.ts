@@ -224,7 +224,8 @@ const api = {
     const importPhases = clock.finish();
     if (!imported.ok) throw new Error(`backup.importJson: ${imported.error.message}`);
     const download = await callApp('system.exportDatabase', undefined);
-    if (!download.ok || !(download.value instanceof Uint8Array)) throw new Error('system.exportDatabase failed');
+    if (!download.ok) throw new Error(`system.exportDatabase: ${download.error.code}: ${download.error.message}`);
+    if (!(download.value instanceof Uint8Array)) throw new Error('system.exportDatabase answered no file');
     started = performance.now();
     const restored = await callApp('restore.apply', { file: download.value });
     const restoreMs = performance.now() - started;

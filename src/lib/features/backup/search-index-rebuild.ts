@@ -54,18 +54,18 @@ export function deferSearchIndex(raw: Database, sources: readonly SearchSource[]
   raw.exec('DELETE FROM search_index_keys');
   return () => {
     numberSearchKeys(raw, sources);
-    raw.exec(`CREATE TEMP TABLE _search_index_rows AS
+    raw.exec(`CREATE TABLE _search_index_rows AS
       SELECT k.search_rowid, s.entity_type, s.entity_id, s.title, s.body FROM search_index AS s JOIN search_index_keys AS k USING (entity_type, entity_id)`);
     raw.exec('DROP TABLE search_index');
     raw.exec(definition);
     withLargeSearchHash(raw, () => {
       raw.exec(
-        'INSERT INTO search_index (rowid, entity_type, entity_id, title, body) SELECT search_rowid, entity_type, entity_id, title, body FROM temp._search_index_rows ORDER BY search_rowid'
+        'INSERT INTO search_index (rowid, entity_type, entity_id, title, body) SELECT search_rowid, entity_type, entity_id, title, body FROM _search_index_rows ORDER BY search_rowid'
       );
       // Kind by kind, each in key order: FTS5 starts a new segment where the keys go back, ten in all.
       for (const { indexRows } of sources) raw.exec(indexRows);
     });
-    raw.exec('DROP TABLE temp._search_index_rows');
+    raw.exec('DROP TABLE _search_index_rows');
     for (const { trigger } of sources) raw.exec(trigger.sql);
   };
 }
@@ -94,14 +94,14 @@ function withLargeSearchHash(raw: Database, build: () => void): void {
  * order are numbered 1, 2, 3…; one time stamp for all (the default computes it twice per row).
  */
 function numberSearchKeys(raw: Database, sources: readonly SearchSource[]): void {
-  raw.exec('CREATE TEMP TABLE _search_keys AS SELECT entity_type, entity_id FROM search_index_keys');
+  raw.exec('CREATE TABLE _search_keys AS SELECT entity_type, entity_id FROM search_index_keys');
   raw.exec('DELETE FROM search_index_keys');
   const items = [
-    'SELECT entity_type, entity_id FROM temp._search_keys',
+    'SELECT entity_type, entity_id FROM _search_keys',
     ...sources.map(({ table, kind }) => `SELECT '${kind}', id FROM ${quoteIdentifier(table)}`)
   ];
   raw.exec(`INSERT INTO search_index_keys (entity_type, entity_id, created_at, updated_at)
     SELECT entity_type, entity_id, now, now FROM (${items.join(' UNION ALL ')}), (SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now') AS now)
     ORDER BY entity_id, entity_type`);
-  raw.exec('DROP TABLE temp._search_keys');
+  raw.exec('DROP TABLE _search_keys');
 }
