@@ -138,15 +138,10 @@ class RowInserter {
 
   insert(row: BackupRow): void {
     const columns = Object.keys(row);
-    const { statement, binder } = this.#preparedFor(columns);
+    const { binder } = this.#preparedFor(columns);
     const values: BindableValue[] = new Array<BindableValue>(columns.length);
     for (let index = 0; index < columns.length; index++) values[index] = row[columns[index] as string] ?? null;
-    binder.bind(values);
-    try {
-      statement.step();
-    } finally {
-      statement.reset(true);
-    }
+    binder.run(values);
   }
 
   finalize(): void {
