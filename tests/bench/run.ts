@@ -568,8 +568,13 @@ try {
   if (has('bulk')) {
     log('Bulk: JSON export and import of everything, then a restore of the database file...');
     const page = await benchPage();
+    const probe = await MemoryProbe.attach(page);
     await page.evaluate((url) => window.bench.appOpen(url), workerUrl);
-    bulk = await page.evaluate(() => window.bench.appBulk());
+    const imported = await page.evaluate(() => window.bench.appBulk());
+    const { wasmBytes } = await probe.workerHeap(workerUrl);
+    await probe.detach();
+    const restored = await page.evaluate(() => window.bench.appRestore());
+    bulk = { ...imported, wasmMiBAfterImport: MiB(wasmBytes), ...restored };
     await page.evaluate(() => window.bench.appTerminate());
     await closeAndSettle(page);
   }

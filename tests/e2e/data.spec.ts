@@ -96,6 +96,15 @@ test('exports everything as JSON and imports it back after a change, with a prev
   await expect(page.getByText(/^Imported \d+ rows\.$/)).toBeVisible();
   await openToday(page);
   expect(await taskTitles(page)).toEqual(['Kept in the export']);
+
+  // The import leaves the connection as it found it: the database file (a checkpoint first) downloads and opens.
+  await page.goto('/data');
+  const downloadingDatabase = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download the database file' }).click();
+  const database = testInfo.outputPath('after-import.sqlite3');
+  await (await downloadingDatabase).saveAs(database);
+  const cli = spawnSync('sqlite3', ['-readonly', database, 'PRAGMA integrity_check; SELECT title FROM tasks WHERE deleted_at IS NULL;'], { encoding: 'utf8' });
+  expect(cli.stdout.trim().split('\n')).toEqual(['ok', 'Kept in the export']);
 });
 
 test('adds tasks from another app’s CSV file after showing the mapping', async ({ page }) => {

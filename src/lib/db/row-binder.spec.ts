@@ -62,4 +62,23 @@ describe('RowBinder', () => {
     expect(() => binder.bind(['only one'])).toThrow('The statement takes 2 values, not 1.');
     statement.finalize();
   });
+
+  it('runs a row at a time, refusing a row the table refuses with the database’s words and going on with the next', async () => {
+    const sqlite3 = await loadSqlite();
+    const raw = new sqlite3.oo1.DB(':memory:', 'c');
+    db = raw;
+    raw.exec('CREATE TABLE t (id TEXT PRIMARY KEY, n INTEGER CHECK (n > 0))');
+    const statement = raw.prepare('INSERT INTO t VALUES (?, ?)');
+    const binder = new RowBinder({ sqlite3, raw }, statement);
+    binder.run(['a', 1]);
+    expect(() => binder.run(['b', 0])).toThrow(/CHECK constraint failed: n > 0/);
+    expect(() => binder.run(['a', 2])).toThrow(/UNIQUE constraint failed: t\.id/);
+    binder.run(['c', 3]);
+    binder.free();
+    statement.finalize();
+    expect(raw.selectArrays('SELECT id, n FROM t ORDER BY id')).toEqual([
+      ['a', 1],
+      ['c', 3]
+    ]);
+  });
 });

@@ -12,7 +12,11 @@ interface BindExports {
   sqlite3_bind_int64(statement: number, index: number, value: bigint): number;
   sqlite3_bind_double(statement: number, index: number, value: number): number;
   sqlite3_bind_null(statement: number, index: number): number;
+  sqlite3_step(statement: number): number;
+  sqlite3_reset(statement: number): number;
 }
+
+const SQLITE_DONE = 101;
 
 /** SQLite copies the text before the bind returns, so one buffer serves every value. */
 const SQLITE_TRANSIENT = -1;
@@ -50,6 +54,22 @@ export class RowBinder {
     for (let index = 0; index < values.length; index++) {
       const rc = this.#bindOne(pointer, index + 1, values[index] ?? null);
       if (rc !== 0) this.#sqlite3.oo1.DB.checkRc(this.#db, rc);
+    }
+  }
+
+  /**
+   * Binds `values`, runs the statement once (an INSERT: it answers no row) and resets it, without
+   * the checks of sqlite-wasm's step() and reset() on every row. A refusal throws as step() does.
+   */
+  run(values: readonly BindableValue[]): void {
+    this.bind(values);
+    const pointer = this.#statement.pointer ?? 0;
+    const rc = this.#exports.sqlite3_step(pointer);
+    // The error's message is read before the reset, which would leave only its code.
+    try {
+      if (rc !== SQLITE_DONE) this.#sqlite3.oo1.DB.checkRc(this.#db, rc);
+    } finally {
+      this.#exports.sqlite3_reset(pointer);
     }
   }
 

@@ -211,7 +211,7 @@ const api = {
    * export, its import (which replaces everything with the same rows, after an undo snapshot), the
    * database download, and a restore of that file (also after an undo snapshot).
    */
-  async appBulk(): Promise<BulkReading> {
+  async appBulk(): Promise<Omit<BulkReading, 'restoreMs' | 'restoredBytes'>> {
     let started = performance.now();
     const exported = await callApp('backup.exportJson', undefined);
     const exportMs = performance.now() - started;
@@ -223,21 +223,25 @@ const api = {
     const importMs = performance.now() - started;
     const importPhases = clock.finish();
     if (!imported.ok) throw new Error(`backup.importJson: ${imported.error.message}`);
-    const download = await callApp('system.exportDatabase', undefined);
-    if (!download.ok || !(download.value instanceof Uint8Array)) throw new Error('system.exportDatabase failed');
-    started = performance.now();
-    const restored = await callApp('restore.apply', { file: download.value });
-    const restoreMs = performance.now() - started;
-    if (!restored.ok) throw new Error(`restore.apply: ${restored.error.message}`);
     return {
       exportMs,
       jsonBytes: new TextEncoder().encode(document).byteLength,
       importMs,
       importedRows: (imported.value as { totalRows: number }).totalRows,
-      importPhases,
-      restoreMs,
-      restoredBytes: download.value.byteLength
+      importPhases
     };
+  },
+
+  /** After appBulk: the database download, and a restore of that file (after an undo snapshot). */
+  async appRestore(): Promise<Pick<BulkReading, 'restoreMs' | 'restoredBytes'>> {
+    const download = await callApp('system.exportDatabase', undefined);
+    if (!download.ok) throw new Error(`system.exportDatabase: ${download.error.code}: ${download.error.message}`);
+    if (!(download.value instanceof Uint8Array)) throw new Error('system.exportDatabase answered no file');
+    const started = performance.now();
+    const restored = await callApp('restore.apply', { file: download.value });
+    const restoreMs = performance.now() - started;
+    if (!restored.ok) throw new Error(`restore.apply: ${restored.error.message}`);
+    return { restoreMs, restoredBytes: download.value.byteLength };
   },
 
   /** Worker-only cold open of the app's worker: spawn, system.open, then Today's two calls (as the page makes them). */

@@ -21,6 +21,8 @@ export interface BulkReading {
   readonly importedRows: number;
   /** Where the import's time went, by the phases its progress messages name, in order. */
   readonly importPhases?: readonly PhaseTime[];
+  /** The app worker's WebAssembly memory right after the import (it never shrinks). */
+  readonly wasmMiBAfterImport?: number;
   /** restore.apply end to end: check the file, undo snapshot, copy it in. */
   readonly restoreMs: number;
   readonly restoredBytes: number;

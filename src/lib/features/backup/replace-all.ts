@@ -5,6 +5,7 @@ import type { BackupDocument, BackupRow } from './backup';
 import { quoteIdentifier, type UserTable } from './catalog';
 import { JobTracker, type BackupJob } from './job';
 import { rowFailure } from './row-failure';
+import { deferSearchIndex, readSearchSources } from './search-index-rebuild';
 import { countRows } from './table-rows';
 
 /** The open connection: its handle, and the sqlite-wasm namespace it belongs to. */
@@ -30,8 +31,8 @@ export async function withForeignKeysCheckedAtEnd<T>(raw: Database, work: () => 
 }
 
 /**
- * Deletes every user row, then inserts the backup's, parents before children. Triggers keep the
- * search index; the triggers that write history rows when a row goes in (task status, skill
+ * Deletes every user row, then inserts the backup's, parents before children. The search index is
+ * built once all rows are in (search-index-rebuild.ts); the triggers that write history rows when a row goes in (task status, skill
  * confidence) are off meanwhile, as the backup carries its own histories: the result is the backup
  * exactly. All of it runs in the caller's transaction, schema changes included.
  */
@@ -40,7 +41,7 @@ export async function replaceAllData(connection: Connection, document: BackupDoc
   // Foreign keys are checked once at the end (see checkForeignKeys), so row order within a table cannot trip them.
   raw.exec('PRAGMA defer_foreign_keys = ON');
   const restoreTriggers = suspendTriggers(raw, tables);
-  const restoreSearchIndex = deferSearchIndex(raw);
+  const restoreSearchIndex = deferSearchIndex(raw, readSearchSources(raw, tables));
   const deleting = new JobTracker(job, 'deleting', tables.reduce((sum, table) => sum + countRows(raw, table.name), 0));
   for (const table of [...tables].reverse()) {
     const count = countRows(raw, table.name);
@@ -78,46 +79,6 @@ export async function replaceAllData(connection: Connection, document: BackupDoc
   checkCounts(raw, document, tables);
   await indexing.advance();
   await indexing.checkpoint();
-}
-
-/**
- * Swaps the full-text table for a plain table of the same name and columns while the rows go in,
- * and answers the function that builds the full-text table from it in one statement. The search
- * triggers keep writing "search_index" by name, into the plain table: indexing each document as
- * its row is inserted cost ~180 µs per task, and deleting the old rows re-tokenized every document.
- */
-function deferSearchIndex(raw: Database): () => void {
-  const definition = raw.selectValue("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'search_index'");
-  if (typeof definition !== 'string') return () => undefined;
-  raw.exec('DROP TABLE search_index');
-  raw.exec('CREATE TABLE search_index (entity_type, entity_id, title, body)');
-  // The index starts empty, so its keys go too (the delete triggers that would remove them one by one are suspended).
-  raw.exec('DELETE FROM search_index_keys');
-  return () => {
-    renumberSearchKeys(raw);
-    raw.exec(`CREATE TABLE _search_index_rows AS
-      SELECT k.search_rowid, s.entity_type, s.entity_id, s.title, s.body FROM search_index AS s JOIN search_index_keys AS k USING (entity_type, entity_id)`);
-    raw.exec('DROP TABLE search_index');
-    raw.exec(definition);
-    raw.exec(
-      'INSERT INTO search_index (rowid, entity_type, entity_id, title, body) SELECT search_rowid, entity_type, entity_id, title, body FROM _search_index_rows ORDER BY search_rowid'
-    );
-    raw.exec('DROP TABLE _search_index_rows');
-  };
-}
-
-/**
- * Numbers the search keys in the order the items were first written, as the triggers did when they
- * were: the triggers numbered them table by table during the import, and "newest first" search
- * reads the index by this number. Ids are UUIDv7, whose text sorts by creation time.
- */
-function renumberSearchKeys(raw: Database): void {
-  raw.exec(`CREATE TABLE _search_keys AS
-    SELECT row_number() OVER (ORDER BY entity_id, entity_type) AS search_rowid, entity_type, entity_id, created_at, updated_at FROM search_index_keys`);
-  raw.exec('DELETE FROM search_index_keys');
-  raw.exec(`INSERT INTO search_index_keys (search_rowid, entity_type, entity_id, created_at, updated_at)
-    SELECT search_rowid, entity_type, entity_id, created_at, updated_at FROM _search_keys`);
-  raw.exec('DROP TABLE _search_keys');
 }
 
 /**
@@ -177,15 +138,10 @@ class RowInserter {
 
   insert(row: BackupRow): void {
     const columns = Object.keys(row);
-    const { statement, binder } = this.#preparedFor(columns);
+    const { binder } = this.#preparedFor(columns);
     const values: BindableValue[] = new Array<BindableValue>(columns.length);
     for (let index = 0; index < columns.length; index++) values[index] = row[columns[index] as string] ?? null;
-    binder.bind(values);
-    try {
-      statement.step();
-    } finally {
-      statement.reset(true);
-    }
+    binder.run(values);
   }
 
   finalize(): void {
