@@ -164,3 +164,21 @@ describe('Kysely queries on the statement cache', () => {
     expect(await titles()).toEqual([{ title: 'Task 0' }]);
   });
 });
+
+describe('StatementCache check-out', () => {
+  it('keeps one statement per SQL text when the same SQL was checked out twice at once', async () => {
+    const { cache } = await seeded();
+    const sql = 'SELECT count(*) FROM tasks';
+    const countPrepared = () => preparedTexts().filter((text) => text === sql).length;
+    const first = cache.checkOut(sql);
+    const second = cache.checkOut(sql);
+    expect(countPrepared()).toBe(2);
+    cache.checkIn(sql, first);
+    cache.checkIn(sql, second);
+    expect(countPrepared()).toBe(1);
+    const again = cache.checkOut(sql);
+    expect(again.step()).toBe(true);
+    expect(again.get(0)).toBe(4);
+    cache.checkIn(sql, again);
+  });
+});

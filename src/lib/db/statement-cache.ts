@@ -46,7 +46,7 @@ export class StatementCache {
       const reader = this.#readerOf(statement);
       while (statement.step()) rows.push(reader.read() as R);
       statement.reset(true);
-      this.#statements.set(sql, statement);
+      this.#putBack(sql, statement);
       return rows;
     } catch (error) {
       // A statement that failed is not reused: it is finalized and the error goes to the caller.
@@ -72,7 +72,7 @@ export class StatementCache {
       statement.finalize();
       return;
     }
-    this.#statements.set(sql, statement);
+    this.#putBack(sql, statement);
   }
 
   /** Column names read once per prepared statement, for statements checked out. */
@@ -101,6 +101,12 @@ export class StatementCache {
     const statement = this.#raw.prepare(sql);
     if (this.#statements.size >= this.#capacity) this.#evictOldest();
     return statement;
+  }
+
+  /** Keeps one statement per SQL text: a second one, prepared while the first was out, is finalized. */
+  #putBack(sql: string, statement: Statement): void {
+    if (this.#statements.has(sql)) statement.finalize();
+    else this.#statements.set(sql, statement);
   }
 
   #readerOf(statement: Statement): RowReader {
