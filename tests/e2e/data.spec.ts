@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
-import { addTask, expect, openToday, taskTitles, test } from './helpers';
+import { addTask, chooseOnDataPage, downloadFromDataPage, expect, openToday, taskTitles, test } from './helpers';
 
 /** The schema version the built app migrates to: its number of migration files. */
 const SCHEMA_VERSION = readdirSync('migrations').filter((name) => name.endsWith('.sql')).length;
@@ -17,13 +17,9 @@ test('downloads a database file that sqlite3 opens, and restores it after a chan
   await addTask(page, 'Before the backup', { priority: 'high' });
   await addTask(page, 'Also before');
 
-  await page.goto('/data');
-  const downloading = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Download the database file' }).click();
-  const download = await downloading;
-  expect(download.suggestedFilename()).toMatch(/^daybook-\d{4}-\d{2}-\d{2}\.sqlite3$/);
   const file = testInfo.outputPath('backup.sqlite3');
-  await download.saveAs(file);
+  const download = await downloadFromDataPage(page, 'Download the database file', file);
+  expect(download.suggestedFilename()).toMatch(/^daybook-\d{4}-\d{2}-\d{2}\.sqlite3$/);
 
   // The file opens in the sqlite3 tool with the documented schema.
   const cli = spawnSync('sqlite3', ['-readonly', file, 'PRAGMA integrity_check; SELECT title FROM tasks ORDER BY title; PRAGMA user_version;'], { encoding: 'utf8' });
@@ -34,10 +30,7 @@ test('downloads a database file that sqlite3 opens, and restores it after a chan
   await page.getByRole('button', { name: 'Delete “Also before”' }).click();
   await addTask(page, 'After the backup');
 
-  await page.goto('/data');
-  const choosing = page.waitForEvent('filechooser');
-  await page.getByText('Choose a database file…').click();
-  await (await choosing).setFiles(file);
+  await chooseOnDataPage(page, 'Choose a database file…', file);
   const preview = page.getByRole('region', { name: /Restore from the file/ });
   await expect(preview.getByRole('row', { name: /Tasks/ })).toContainText('2');
   await preview.getByRole('button', { name: 'Restore' }).click();
@@ -52,10 +45,7 @@ test('downloads a database file that sqlite3 opens, and restores it after a chan
 test('refuses a file that is not a database, changing nothing', async ({ page }) => {
   await openToday(page);
   await addTask(page, 'Untouched');
-  await page.goto('/data');
-  const choosing = page.waitForEvent('filechooser');
-  await page.getByText('Choose a database file…').click();
-  await (await choosing).setFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('just some notes\n'.repeat(20)) });
+  await chooseOnDataPage(page, 'Choose a database file…', { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('just some notes\n'.repeat(20)) });
   await expect(page.getByRole('alert')).toHaveText('This is not a SQLite database file.');
   await expect(page.getByText('Nothing was changed.')).toBeVisible();
   await openToday(page);
@@ -76,20 +66,14 @@ test('keeps daily and weekly snapshots on the device and lists them', async ({ p
 test('exports everything as JSON and imports it back after a change, with a preview', async ({ page }, testInfo) => {
   await openToday(page);
   await addTask(page, 'Kept in the export');
-  await page.goto('/data');
-  const downloading = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export JSON' }).click();
   const file = testInfo.outputPath('export.json');
-  await (await downloading).saveAs(file);
+  await downloadFromDataPage(page, 'Export JSON', file);
 
   await openToday(page);
   await page.getByRole('button', { name: 'Delete “Kept in the export”' }).click();
   await addTask(page, 'Made after the export');
 
-  await page.goto('/data');
-  const choosing = page.waitForEvent('filechooser');
-  await page.getByText('Import a JSON backup…').click();
-  await (await choosing).setFiles(file);
+  await chooseOnDataPage(page, 'Import a JSON backup…', file);
   const preview = page.getByRole('group', { name: 'What the JSON backup holds' });
   await expect(preview.getByRole('row', { name: /Tasks/ })).toBeVisible();
   await preview.getByRole('button', { name: 'Import and replace' }).click();
@@ -98,26 +82,20 @@ test('exports everything as JSON and imports it back after a change, with a prev
   expect(await taskTitles(page)).toEqual(['Kept in the export']);
 
   // The import leaves the connection as it found it: the database file (a checkpoint first) downloads and opens.
-  await page.goto('/data');
-  const downloadingDatabase = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Download the database file' }).click();
   const database = testInfo.outputPath('after-import.sqlite3');
-  await (await downloadingDatabase).saveAs(database);
+  await downloadFromDataPage(page, 'Download the database file', database);
   const cli = spawnSync('sqlite3', ['-readonly', database, 'PRAGMA integrity_check; SELECT title FROM tasks WHERE deleted_at IS NULL;'], { encoding: 'utf8' });
   expect(cli.stdout.trim().split('\n')).toEqual(['ok', 'Kept in the export']);
 });
 
 test('adds tasks from another app’s CSV file after showing the mapping', async ({ page }) => {
   await openToday(page);
-  await page.goto('/data');
-  const choosing = page.waitForEvent('filechooser');
-  await page.getByText('Import a CSV file…').click();
   const today = await page.evaluate(() => {
     const now = new Date();
     return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
   });
   const csv = `Task,Due Date,Priority,Notes\nCall the bank,${today},high,About the loan\nWater plants,,low,\n`;
-  await (await choosing).setFiles({ name: 'todo-export.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await chooseOnDataPage(page, 'Import a CSV file…', { name: 'todo-export.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   const preview = page.getByRole('group', { name: 'What the CSV file holds' });
   await expect(preview).toContainText('2 tasks to add');
   await preview.getByRole('button', { name: 'Import' }).click();

@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Download, type FileChooser, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { chromiumLaunchOptions } from '../chromium';
 
@@ -41,6 +41,24 @@ export function todayList(page: Page) {
 
 export async function taskTitles(page: Page): Promise<string[]> {
   return todayList(page).locator('li .title').allTextContents();
+}
+
+/** On the Data page: clicks `button`, saves the download it starts at `file` and answers it. */
+export async function downloadFromDataPage(page: Page, button: string, file: string): Promise<Download> {
+  await page.goto('/data');
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: button }).click();
+  const download = await downloading;
+  await download.saveAs(file);
+  return download;
+}
+
+/** On the Data page: opens the file picker labelled `picker` and gives it `files`. */
+export async function chooseOnDataPage(page: Page, picker: string, files: Parameters<FileChooser['setFiles']>[0]): Promise<void> {
+  await page.goto('/data');
+  const choosing = page.waitForEvent('filechooser');
+  await page.getByText(picker).click();
+  await (await choosing).setFiles(files);
 }
 
 /** Fails the test on any axe violation, listing them readably. */

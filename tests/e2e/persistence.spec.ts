@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { expect, test } from './helpers';
-import { addTask, launchOptions, openToday, taskTitles } from './helpers';
+import { addTask, chooseOnDataPage, downloadFromDataPage, launchOptions, openToday, taskTitles } from './helpers';
 
 /** Starts a browser on `profile` (a crash or restart test reopens the same one) and opens Today in it. */
 async function openTodayOn(profile: string, baseURL: string | undefined): Promise<{ context: BrowserContext; page: Page }> {
@@ -12,6 +12,13 @@ async function openTodayOn(profile: string, baseURL: string | undefined): Promis
   const page = context.pages()[0] ?? (await context.newPage());
   await openToday(page);
   return { context, page };
+}
+
+/** Opens the browser on `profile` again, checks Today lists exactly `titles`, and closes it. */
+async function expectTasksOn(profile: string, baseURL: string | undefined, titles: readonly string[]): Promise<void> {
+  const { context, page } = await openTodayOn(profile, baseURL);
+  expect(await taskTitles(page)).toEqual(titles);
+  await context.close();
 }
 
 /** No clean shutdown: SIGKILL every process of this profile, as a crash or a killed tab would. */
@@ -28,9 +35,7 @@ test('keeps tasks when the browser is closed and opened again on the same profil
     await expect.poll(() => taskTitles(page)).toEqual(['Survives a restart', 'So does this one']);
     await first.close();
 
-    const { context: second, page: again } = await openTodayOn(profile, baseURL);
-    expect(await taskTitles(again)).toEqual(['Survives a restart', 'So does this one']);
-    await second.close();
+    await expectTasksOn(profile, baseURL, ['Survives a restart', 'So does this one']);
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }
@@ -46,9 +51,7 @@ test('keeps every acknowledged task when the browser is killed mid-session', asy
     killBrowserOf(profile);
     await first.close().catch(() => undefined);
 
-    const { context: second, page: again } = await openTodayOn(profile, baseURL);
-    expect(await taskTitles(again)).toEqual(titles);
-    await second.close();
+    await expectTasksOn(profile, baseURL, titles);
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }
@@ -61,11 +64,8 @@ test('keeps the data as it was when the browser is killed in the middle of a JSO
   await page.context().addInitScript(() => Reflect.deleteProperty(window, 'showSaveFilePicker'));
   await openToday(page);
   await addTask(page, 'From the import');
-  await page.goto('/data');
-  const downloading = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export JSON' }).click();
   const file = testInfo.outputPath('backup.json');
-  await (await downloading).saveAs(file);
+  await downloadFromDataPage(page, 'Export JSON', file);
   const backup = JSON.parse(readFileSync(file, 'utf8')) as { tables: Record<string, Record<string, unknown>[]> };
   const at = '2026-03-01T00:00:00.000Z';
   backup.tables.tags = Array.from({ length: 150_000 }, (_, index) => ({ id: `bulk-${index}`, name: `bulk ${index}`, created_at: at, updated_at: at }));
@@ -75,10 +75,7 @@ test('keeps the data as it was when the browser is killed in the middle of a JSO
   try {
     const { context: first, page: crashing } = await openTodayOn(profile, baseURL);
     await addTask(crashing, 'Before the import');
-    await crashing.goto('/data');
-    const choosing = crashing.waitForEvent('filechooser');
-    await crashing.getByText('Import a JSON backup…').click();
-    await (await choosing).setFiles(file);
+    await chooseOnDataPage(crashing, 'Import a JSON backup…', file);
     const preview = crashing.getByRole('group', { name: 'What the JSON backup holds' });
     await preview.getByRole('button', { name: 'Import and replace' }).click({ timeout: 60_000 });
     await expect(crashing.getByText('Importing… writing the rows')).toBeVisible({ timeout: 60_000 });
@@ -90,9 +87,7 @@ test('keeps the data as it was when the browser is killed in the middle of a JSO
     // The database is in its usual mode again and takes writes that last.
     await addTask(again, 'After the crash');
     await second.close();
-    const { context: third, page: last } = await openTodayOn(profile, baseURL);
-    expect(await taskTitles(last)).toEqual(['Before the import', 'After the crash']);
-    await third.close();
+    await expectTasksOn(profile, baseURL, ['Before the import', 'After the crash']);
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }

@@ -9,6 +9,16 @@ afterEach(() => {
   db = null;
 });
 
+/** A fresh in-memory database made by `schema`, with `insert` prepared and a RowBinder on it. */
+async function binderFor(schema: string, insert: string) {
+  const sqlite3 = await loadSqlite();
+  const raw = new sqlite3.oo1.DB(':memory:', 'c');
+  db = raw;
+  raw.exec(schema);
+  const statement = raw.prepare(insert);
+  return { raw, statement, binder: new RowBinder({ sqlite3, raw }, statement) };
+}
+
 const ROWS: BindableValue[][] = [
   ['plain', 1, 1.5, null],
   ['', 0, -0.25, 'é ✓ 日本 🦆'],
@@ -18,12 +28,7 @@ const ROWS: BindableValue[][] = [
 
 describe('RowBinder', () => {
   it('stores text, numbers and NULL exactly as sqlite-wasm’s bind() does, long and empty text included', async () => {
-    const sqlite3 = await loadSqlite();
-    const raw = new sqlite3.oo1.DB(':memory:', 'c');
-    db = raw;
-    raw.exec('CREATE TABLE fast (t, n, r, u); CREATE TABLE usual (t, n, r, u)');
-    const statement = raw.prepare('INSERT INTO fast VALUES (?, ?, ?, ?)');
-    const binder = new RowBinder({ sqlite3, raw }, statement);
+    const { raw, statement, binder } = await binderFor('CREATE TABLE fast (t, n, r, u); CREATE TABLE usual (t, n, r, u)', 'INSERT INTO fast VALUES (?, ?, ?, ?)');
     for (const row of ROWS) {
       binder.bind(row);
       statement.step();
@@ -39,12 +44,7 @@ describe('RowBinder', () => {
   });
 
   it('keeps a whole number too large for 64 bits as a real number', async () => {
-    const sqlite3 = await loadSqlite();
-    const raw = new sqlite3.oo1.DB(':memory:', 'c');
-    db = raw;
-    raw.exec('CREATE TABLE t (r)');
-    const statement = raw.prepare('INSERT INTO t VALUES (?)');
-    const binder = new RowBinder({ sqlite3, raw }, statement);
+    const { raw, statement, binder } = await binderFor('CREATE TABLE t (r)', 'INSERT INTO t VALUES (?)');
     binder.bind([1e300]);
     statement.step();
     statement.finalize();
@@ -53,23 +53,13 @@ describe('RowBinder', () => {
   });
 
   it('refuses a row with the wrong number of values', async () => {
-    const sqlite3 = await loadSqlite();
-    const raw = new sqlite3.oo1.DB(':memory:', 'c');
-    db = raw;
-    raw.exec('CREATE TABLE t (a, b)');
-    const statement = raw.prepare('INSERT INTO t VALUES (?, ?)');
-    const binder = new RowBinder({ sqlite3, raw }, statement);
+    const { statement, binder } = await binderFor('CREATE TABLE t (a, b)', 'INSERT INTO t VALUES (?, ?)');
     expect(() => binder.bind(['only one'])).toThrow('The statement takes 2 values, not 1.');
     statement.finalize();
   });
 
   it('runs a row at a time, refusing a row the table refuses with the database’s words and going on with the next', async () => {
-    const sqlite3 = await loadSqlite();
-    const raw = new sqlite3.oo1.DB(':memory:', 'c');
-    db = raw;
-    raw.exec('CREATE TABLE t (id TEXT PRIMARY KEY, n INTEGER CHECK (n > 0))');
-    const statement = raw.prepare('INSERT INTO t VALUES (?, ?)');
-    const binder = new RowBinder({ sqlite3, raw }, statement);
+    const { raw, statement, binder } = await binderFor('CREATE TABLE t (id TEXT PRIMARY KEY, n INTEGER CHECK (n > 0))', 'INSERT INTO t VALUES (?, ?)');
     binder.run(['a', 1]);
     expect(() => binder.run(['b', 0])).toThrow(/CHECK constraint failed: n > 0/);
     expect(() => binder.run(['a', 2])).toThrow(/UNIQUE constraint failed: t\.id/);
