@@ -22,16 +22,32 @@ export async function addTask(page: Page, title: string, options: { priority?: s
   if (options.priority) await form.getByLabel('Priority').selectOption(options.priority);
   if (options.estimate !== undefined) await form.getByLabel('Estimate (min)').fill(options.estimate);
   await form.getByLabel('New task').press('Enter');
-  // The task shows at once, marked busy until the worker has committed it: wait for that
-  // acknowledgement (polled every frame, not every 100 ms).
-  await page.waitForFunction(
-    (expected) => {
-      const input = document.getElementById('new-task-title') as HTMLInputElement | null;
-      const rows = [...document.querySelectorAll('[aria-label="Today\'s tasks"] li')];
-      return input?.value === '' && rows.some((row) => row.textContent?.includes(expected)) && !rows.some((row) => row.getAttribute('aria-busy') === 'true');
-    },
-    title.trim(),
-    { polling: 'raf' }
+  await waitForAcknowledged(page, title.trim());
+}
+
+/**
+ * Resolves once `title` is listed, the input is cleared and no row is still marked busy (the
+ * worker committed it). Polled every frame inside the page; an evaluate that returns a plain value
+ * rather than waitForFunction's handle, because a handle arriving as its page closes (the failover
+ * test closes a tab mid-stream) fails the test from outside any try.
+ */
+async function waitForAcknowledged(page: Page, title: string, timeoutMs = 15_000): Promise<void> {
+  await page.evaluate(
+    ([expected, limit]) =>
+      new Promise<void>((resolve, reject) => {
+        const deadline = performance.now() + limit;
+        const check = () => {
+          const input = document.getElementById('new-task-title') as HTMLInputElement | null;
+          const rows = [...document.querySelectorAll('[aria-label="Today\'s tasks"] li')];
+          const listed = rows.some((row) => row.textContent?.includes(expected));
+          const busy = rows.some((row) => row.getAttribute('aria-busy') === 'true');
+          if (input?.value === '' && listed && !busy) resolve();
+          else if (performance.now() > deadline) reject(new Error(`“${expected}” was not acknowledged within ${limit} ms`));
+          else requestAnimationFrame(check);
+        };
+        check();
+      }),
+    [title, timeoutMs] as const
   );
 }
 
