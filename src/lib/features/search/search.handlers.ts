@@ -13,15 +13,18 @@ interface SearchQuery {
 
 const SNIPPET = sql`snippet(search_index, -1, ${HIGHLIGHT_START}, ${HIGHLIGHT_END}, '…', 16)`;
 const BM25 = sql`bm25(search_index, 0, 0, 3.0, 1.0)`;
-const HIT_COLUMNS = sql`entity_type AS "entityType", entity_id AS "entityId", title, ${SNIPPET} AS snippet, ${BM25} AS rank`;
+const HIT_COLUMNS = sql`entity_type AS "entityType", entity_id AS "entityId", title, ${SNIPPET} AS snippet`;
 
 function typeFilter(types: SearchQuery['types']): RawBuilder<unknown> {
   return types && types.length > 0 ? sql`AND entity_type IN (${sql.join(types)})` : sql``;
 }
 
-/** search_index rowids follow search_index_keys, which numbers items as they are first written. */
+/**
+ * search_index rowids follow search_index_keys, which numbers items as they are first written.
+ * No BM25 here: its word weights read every match of each word, 40% of this query at ten years.
+ */
 function newestFirst({ match, types, limit }: SearchQuery): RawBuilder<SearchHit> {
-  return sql<SearchHit>`SELECT ${HIT_COLUMNS} FROM search_index
+  return sql<SearchHit>`SELECT ${HIT_COLUMNS}, NULL AS rank FROM search_index
     WHERE search_index MATCH ${match} ${typeFilter(types)}
     ORDER BY rowid DESC LIMIT ${limit}`;
 }
@@ -40,7 +43,7 @@ function bestMatch({ match, types, limit }: SearchQuery): RawBuilder<SearchHit> 
         WHERE search_index MATCH ${match} ${typeFilter(types)}
         ORDER BY rowid DESC LIMIT ${RELEVANCE_WINDOW})
       ORDER BY rank, id DESC LIMIT ${limit})
-    SELECT entity_type AS "entityType", entity_id AS "entityId", title, ${SNIPPET} AS snippet, best.rank AS rank
+    SELECT ${HIT_COLUMNS}, best.rank AS rank
     FROM search_index JOIN best ON best.id = search_index.rowid
     WHERE search_index MATCH ${match} AND search_index.rowid BETWEEN (SELECT min(id) FROM best) AND (SELECT max(id) FROM best)
     ORDER BY best.rank, best.id DESC`;

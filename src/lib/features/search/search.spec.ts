@@ -66,8 +66,11 @@ describe('search.query', () => {
 
     const recent = expectOk(await client.call('search.query', { query: 'deplo' }));
     expect(recent.map((hit) => hit.entityId)).toEqual([newest.id, middle.id, oldest.id]);
+    // Newest first has no rank to offer (it is not computed); best match first ranks every hit.
+    expect(recent.map((hit) => hit.rank)).toEqual([null, null, null]);
     const relevance = expectOk(await client.call('search.query', { query: 'deployment', order: 'relevance' }));
     expect(relevance[0]?.entityId).toBe(middle.id);
+    expect(relevance.every((hit) => typeof hit.rank === 'number' && hit.rank < 0)).toBe(true);
     expect(relevance.map((hit) => hit.entityId).sort()).toEqual([oldest.id, middle.id, newest.id].sort());
     expect(expectOk(await client.call('search.query', { query: 'deplo', limit: 2 })).map((hit) => hit.entityId)).toEqual([newest.id, middle.id]);
   });

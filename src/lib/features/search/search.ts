@@ -24,8 +24,11 @@ export interface SearchHit {
   readonly title: string;
   /** Text around the match with HIGHLIGHT_START/END around matched words. */
   readonly snippet: string;
-  /** BM25 rank: lower is better. */
-  readonly rank: number;
+  /**
+   * BM25 rank, lower is better, in `relevance` order; null in `recent` order, where it would cost a
+   * pass over every match of each word (BM25's word weights) for a number nothing sorts by.
+   */
+  readonly rank: number | null;
 }
 
 /**
