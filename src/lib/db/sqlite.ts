@@ -1,4 +1,5 @@
 import sqlite3InitModule, { type Database, type SAHPoolUtil, type Sqlite3Static } from '@sqlite.org/sqlite-wasm';
+import { combineWalWrites, type SyncHandlePrototype } from './wal-write-combiner';
 
 export type { Database, SAHPoolUtil, Sqlite3Static };
 
@@ -27,6 +28,7 @@ export function hasOpfs(): boolean {
  * a failed install must never clear the person's data.
  */
 export async function installPool(sqlite3: Sqlite3Static): Promise<SAHPoolUtil> {
+  combineWalWritesOnce();
   const pool = await sqlite3.installOpfsSAHPoolVfs({
     name: 'daybook-sahpool',
     directory: '.daybook',
@@ -35,6 +37,16 @@ export async function installPool(sqlite3: Sqlite3Static): Promise<SAHPoolUtil> 
   });
   await pool.reserveMinimumCapacity(POOL_CAPACITY);
   return pool;
+}
+
+let combining = false;
+
+/** One write per WAL commit instead of two per page (wal-write-combiner.ts); a worker installs it once. */
+function combineWalWritesOnce(): void {
+  const handles = (globalThis as { FileSystemSyncAccessHandle?: { prototype: SyncHandlePrototype } }).FileSystemSyncAccessHandle;
+  if (combining || !handles) return;
+  combining = true;
+  combineWalWrites(handles.prototype);
 }
 
 /** The database, its WAL, temp files, and up to 17 snapshots (see backup/snapshot-schedule.ts), with room to spare. */
