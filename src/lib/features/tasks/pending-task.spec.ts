@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expectOk, openTestClient } from '../../db/testing';
 import type { RpcClient } from '../../rpc/client';
-import { pendingTask, settle, TaskCreateInput, type Task } from './tasks';
+import { keepUnchanged, pendingTask, settle, TaskCreateInput, type Task } from './tasks';
 
 let client: RpcClient;
 let close: () => void;
@@ -45,5 +45,33 @@ describe('settle', () => {
 
   it('adds the stored task when a reload took the provisional one out before it was stored', () => {
     expect(ids(settle([task('a')], 'pending-1', task('stored')))).toEqual(['a', 'stored']);
+  });
+});
+
+describe('keepUnchanged', () => {
+  const task = (id: string, title = id): Task => pendingTask(v.parse(TaskCreateInput, { title, focusDate: '2026-11-23' }), id, new Date(0));
+
+  it('answers the list already shown when a reload brings the same rows, as fresh copies', () => {
+    const shown = [task('a'), task('b')];
+    expect(keepUnchanged(shown, [task('a'), task('b')])).toBe(shown);
+  });
+
+  it('keeps the shown object of each unchanged row and takes the new one of each changed, added or moved row', () => {
+    const [a, b, c] = [task('a'), task('b'), task('c')];
+    const renamed = task('b', 'b, renamed');
+    const added = task('d');
+    const next = keepUnchanged([a, b, c], [task('c'), renamed, task('a'), added]);
+    expect(next[0]).toBe(c);
+    expect(next[1]).toBe(renamed);
+    expect(next[2]).toBe(a);
+    expect(next[3]).toBe(added);
+    expect(next.map((row) => row.title)).toEqual(['c', 'b, renamed', 'a', 'd']);
+  });
+
+  it('answers a new list when a row was taken out, even if the rest are kept', () => {
+    const [a, b] = [task('a'), task('b')];
+    const next = keepUnchanged([a, b], [task('a')]);
+    expect(next).toEqual([a]);
+    expect(next[0]).toBe(a);
   });
 });

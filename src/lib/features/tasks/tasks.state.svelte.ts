@@ -4,7 +4,7 @@ import { toasts } from '../../app/toasts.svelte';
 import type { CommandInput } from '../../rpc/contract';
 import type { RpcError } from '../../rpc/result';
 import * as v from 'valibot';
-import { isFinished, pendingTask, settle, TaskCreateInput, type Task } from './tasks';
+import { isFinished, keepUnchanged, pendingTask, settle, TaskCreateInput, type Task } from './tasks';
 
 export type TaskDraft = Omit<CommandInput<'tasks.create'>, 'focusDate'>;
 export type TaskPatch = Omit<CommandInput<'tasks.update'>, 'id'>;
@@ -57,8 +57,8 @@ export class TodayTasks {
       this.loadError = today.error.message;
       return;
     }
-    this.tasks = today.value;
-    this.earlier = earlier.ok ? earlier.value : [];
+    this.tasks = keepUnchanged(this.tasks, today.value);
+    this.earlier = keepUnchanged(this.earlier, earlier.ok ? earlier.value : []);
     this.loadError = null;
     this.loaded = true;
   }
