@@ -190,9 +190,11 @@ const api = {
   },
 
   /** One-row writes, each its own call and so its own transaction. `kind` picks the command. */
-  async appWrites(kind: 'tasks.create' | 'tasks.setStatus' | 'habitLogs.upsert', count: number, context: { taskId: string; habitId: string; today: string }): Promise<number[]> {
+  /** `gapMs` spaces the writes as a person's are: after a pause a write costs more (BENCHMARKS.md). */
+  async appWrites(kind: 'tasks.create' | 'tasks.setStatus' | 'habitLogs.upsert', count: number, context: { taskId: string; habitId: string; today: string }, gapMs = 0): Promise<number[]> {
     const samples: number[] = [];
     for (let i = 0; i < count; i++) {
+      if (gapMs > 0) await new Promise((resolve) => setTimeout(resolve, gapMs));
       const started = performance.now();
       const answer =
         kind === 'tasks.create'
