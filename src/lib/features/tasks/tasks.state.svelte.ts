@@ -7,14 +7,6 @@ import * as v from 'valibot';
 import { isFinished, keepUnchanged, pendingTask, settle, TaskCreateInput, type Task } from './tasks';
 
 export type TaskDraft = Omit<CommandInput<'tasks.create'>, 'focusDate'>;
-
-/**
- * How long a new task waits for the worker before it shows as "being saved". The worker usually
- * answers in 2-8 ms; drawing the provisional row first cost the page a frame (7-12 ms at a long
- * day) that the answer then waited behind, so Enter to stored took 16-20 ms instead of about 8.
- * Well under the 100 ms a person perceives as instant.
- */
-export const SHOW_PENDING_AFTER_MS = 50;
 export type TaskPatch = Omit<CommandInput<'tasks.update'>, 'id'>;
 
 /** Today's tasks as the Today page shows them; reloads itself whenever tasks change anywhere. */
@@ -73,9 +65,8 @@ export class TodayTasks {
 
   /**
    * Adds a task to today. Input the contract refuses is answered at once (`refused`), with the
-   * worker's own messages (same schema). Otherwise the worker stores it, and the task shows as
-   * stored; if that takes longer than SHOW_PENDING_AFTER_MS it shows before, marked as being saved.
-   * `saved` settles with null, or with the worker's error once the task has been taken out again.
+   * worker's own messages (same schema). Otherwise the task shows at once while the worker stores
+   * it; `saved` settles with null, or with the worker's error once the task has been taken out again.
    */
   add(draft: TaskDraft): { refused: RpcError } | { saved: Promise<RpcError | null> } {
     const input = { ...draft, focusDate: this.day };
@@ -87,15 +78,12 @@ export class TodayTasks {
     const shown = pendingTask(checked.output, `pending-${crypto.randomUUID()}`, new Date());
     this.#localEdits++;
     this.pending = new Set([...this.pending, shown.id]);
-    const reveal = setTimeout(() => {
-      if (this.pending.has(shown.id)) this.tasks = [...this.tasks, shown];
-    }, SHOW_PENDING_AFTER_MS);
-    return { saved: this.#store(shown, input, reveal) };
+    this.tasks = [...this.tasks, shown];
+    return { saved: this.#store(shown, input) };
   }
 
-  async #store(shown: Task, input: CommandInput<'tasks.create'>, reveal: ReturnType<typeof setTimeout>): Promise<RpcError | null> {
+  async #store(shown: Task, input: CommandInput<'tasks.create'>): Promise<RpcError | null> {
     const answer = await database.call('tasks.create', input);
-    clearTimeout(reveal);
     this.pending = new Set([...this.pending].filter((id) => id !== shown.id));
     if (!answer.ok) {
       this.tasks = this.tasks.filter((task) => task.id !== shown.id);
