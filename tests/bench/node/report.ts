@@ -381,7 +381,7 @@ function bulkRows(results: Results): string[] {
 
 /** What each phase of an import does, in the order the import runs them. */
 const IMPORT_PHASES: Readonly<Record<string, string>> = {
-  sending: 'the document reaches the worker (a structured clone of the text) and its shape is checked',
+  sending: 'the file (a Blob, as the app sends it) reaches the worker, which reads it as text',
   snapshot: 'undo snapshot: a copy of the whole database file into the pool',
   checking: 'JSON.parse, the schema check of every row, the tables and columns',
   deleting: 'every current row deleted',

@@ -219,9 +219,11 @@ const api = {
     const exportMs = performance.now() - started;
     if (!exported.ok) throw new Error(`backup.exportJson: ${exported.error.message}`);
     const document = (exported.value as { data: string }).data;
+    // As the app sends it: the file the person picked (a Blob), read as text in the worker.
+    const file = new Blob([document], { type: 'application/json' });
     started = performance.now();
     const clock = phaseClock();
-    const imported = await callApp('backup.importJson', { document }, { onProgress: clock.onProgress });
+    const imported = await callApp('backup.importJson', { document: file }, { onProgress: clock.onProgress });
     const importMs = performance.now() - started;
     const importPhases = clock.finish();
     if (!imported.ok) throw new Error(`backup.importJson: ${imported.error.message}`);

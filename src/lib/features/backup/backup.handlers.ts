@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { withRollbackJournal } from '../../db/bulk-write';
 import type { CommandContext } from '../../db/command-context';
 import { command } from '../../rpc/command';
+import { RpcFailure } from '../../rpc/result';
 import { CsvImportInput, JsonImportInput } from './backup';
 import { exportCsv } from './csv-export';
 import { importCsv, previewCsvImport, type CsvTarget } from './csv-import';
@@ -10,6 +11,16 @@ import { importJson, previewJsonImport } from './json-import';
 import { withForeignKeysCheckedAtEnd } from './replace-all';
 import { exportSql } from './sql-dump';
 import type { BackupJob } from './job';
+
+/** The backup's text; a file is read here, in the worker, off the page's thread. */
+async function backupText(document: string | Blob): Promise<string> {
+  if (typeof document === 'string') return document;
+  try {
+    return await document.text();
+  } catch (error) {
+    throw new RpcFailure('validation', `The backup file could not be read (${error instanceof Error ? error.message : String(error)}). Choose it again.`, 'document');
+  }
+}
 
 const csvTarget = (c: CommandContext): CsvTarget => ({ db: c.db, session: c.host.session, now: c.now() });
 
@@ -30,7 +41,7 @@ export const backupCommands = {
   'backup.previewJson': command({
     input: JsonImportInput,
     write: false,
-    run: (c, { document }) => previewJsonImport(c.host.session, document, { appSchemaVersion: c.host.expectedSchemaVersion })
+    run: async (c, { document }) => previewJsonImport(c.host.session, await backupText(document), { appSchemaVersion: c.host.expectedSchemaVersion })
   }),
   /** Replaces everything, after a snapshot of the current data (the undo), in one transaction. */
   'backup.importJson': command({
@@ -39,13 +50,14 @@ export const backupCommands = {
     replacesData: true,
     run: async (c, { document }) => {
       const session = c.host.session;
+      const text = await backupText(document);
       c.job.progress(0, 1, 'snapshot');
       const snapshotJob = { signal: c.job.signal, progress: (done: number, total: number) => c.job.progress(done, total, 'snapshot') };
       const undoSnapshot = (await c.host.snapshots?.take('restore', c.now(), snapshotJob)) ?? null;
       const options = { appSchemaVersion: c.host.expectedSchemaVersion, job: jobOf(c) };
       const write = () =>
         session.write(async () => {
-          const imported = await importJson(session, document, options);
+          const imported = await importJson(session, text, options);
           c.job.progress(0, 1, 'committing');
           return imported;
         });

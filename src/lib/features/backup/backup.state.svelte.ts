@@ -16,7 +16,8 @@ const EXPORTS = {
 /** Export files, and imports that show what they will do before doing it. */
 class BackupFlow {
   busy = $state<string | null>(null);
-  jsonText = $state<string | null>(null);
+  /** The backup file chosen and previewed; the worker reads it, so the page never holds its text. */
+  jsonFile = $state.raw<Blob | null>(null);
   jsonPreview = $state.raw<JsonPreview | null>(null);
   csv = $state.raw<{ kind: CsvKind; text: string; preview: CsvPreview } | null>(null);
   error = $state<string | null>(null);
@@ -51,23 +52,23 @@ class BackupFlow {
     if (await saveFile(bytes, fileName, mimeType)) toasts.show(`Saved ${fileName}.`);
   }
 
-  async chooseJson(text: string): Promise<void> {
+  async chooseJson(file: Blob): Promise<void> {
     this.reset();
     this.busy = 'Checking the backup…';
-    const answer = await database.call('backup.previewJson', { document: text });
+    const answer = await database.call('backup.previewJson', { document: file });
     this.busy = null;
     if (!answer.ok) {
       this.error = answer.error.message;
       return;
     }
-    this.jsonText = text;
+    this.jsonFile = file;
     this.jsonPreview = answer.value;
   }
 
   async importJson(): Promise<void> {
-    if (this.jsonText === null) return;
+    if (this.jsonFile === null) return;
     this.busy = 'Importing…';
-    const answer = await database.call('backup.importJson', { document: this.jsonText }, this.#longCall());
+    const answer = await database.call('backup.importJson', { document: this.jsonFile }, this.#longCall());
     this.busy = null;
     this.#finished();
     if (!answer.ok) {
@@ -116,7 +117,7 @@ class BackupFlow {
   }
 
   reset(): void {
-    this.jsonText = null;
+    this.jsonFile = null;
     this.jsonPreview = null;
     this.csv = null;
     this.error = null;

@@ -124,7 +124,18 @@ export function backupFileName(now: Date, suffix: string): string {
 const fileText = (label: string) =>
   v.pipe(v.string(`${label} must be text.`), v.maxLength(500 * 1024 * 1024, `${label} is too large (over 500 MB).`));
 
-export const JsonImportInput = v.object({ document: fileText('The backup') });
+const MAX_FILE_BYTES = 500 * 1024 * 1024;
+
+/**
+ * A backup as the person picked it: the file itself, which the worker reads (the page then never
+ * holds the text nor copies it into the message, 147 MiB at ten years), or its text.
+ */
+const backupContent = v.union(
+  [fileText('The backup'), v.pipe(v.blob('The backup must be a file or text.'), v.maxSize(MAX_FILE_BYTES, 'The backup is too large (over 500 MB).'))],
+  'The backup must be a file or text.'
+);
+
+export const JsonImportInput = v.object({ document: backupContent });
 
 export const CSV_KINDS = ['tasks', 'habit_logs', 'journal_entries'] as const;
 export type CsvKind = (typeof CSV_KINDS)[number];

@@ -106,6 +106,24 @@ describe('backup.importJson', () => {
     expect(await exportTables(target.client)).toEqual((JSON.parse(text) as BackupDocument).tables);
   });
 
+  it('takes the backup as the file the person picked, read in the worker, with the same result as its text', async () => {
+    const text = await exportText(source.client);
+    const file = new Blob([text], { type: 'application/json' });
+    const preview = expectOk(await target.client.call('backup.previewJson', { document: file }));
+    expect(preview.kinds).toEqual(expect.arrayContaining([{ table: 'tasks', label: 'Tasks', count: 4, inTrash: 1 }]));
+    expectOk(await target.client.call('backup.importJson', { document: file }));
+    expect(await exportTables(target.client)).toEqual((JSON.parse(text) as BackupDocument).tables);
+  });
+
+  it('refuses a backup that is neither a file nor text, writing nothing', async () => {
+    const before = await exportTables(target.client);
+    for (const name of ['backup.previewJson', 'backup.importJson'] as const) {
+      const answer = await target.client.call(name, { document: 42 as unknown as string });
+      expect(answer.ok ? null : answer.error).toEqual({ code: 'validation', message: 'The backup must be a file or text.', field: 'document' });
+    }
+    expect(await exportTables(target.client)).toEqual(before);
+  });
+
   it('replaces what was there, keeps histories exactly, and leaves search and the rules working', async () => {
     expectOk(await target.client.call('tasks.create', { title: 'Only in the target', focusDate: '2026-03-05' }));
     expectOk(await target.client.call('skills.create', { name: 'Only here' }));
