@@ -36,6 +36,10 @@ describe('TodayTasks.add', () => {
     expect(await added.saved).toBeNull();
     expect(today.tasks.map((task) => task.id)).toEqual(['stored-1']);
     expect(today.pending.size).toBe(0);
+    // The row keeps the key it was drawn under, so it is updated in place rather than drawn again.
+    const [stored] = today.tasks;
+    expect(stored && today.keyOf(stored)).toBe(provisional?.id);
+    expect(today.keyOf({ ...storedTask('Another'), id: 'other-1' })).toBe('other-1');
   });
 
   it('takes a shown task out again when the worker refuses it, and answers the reason', async () => {

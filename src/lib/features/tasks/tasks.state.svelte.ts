@@ -20,6 +20,17 @@ export class TodayTasks {
   #localEdits = 0;
   /** Ids of tasks shown before the worker has stored them; they cannot be edited yet. */
   pending = $state.raw<ReadonlySet<string>>(new Set());
+  /** Stored id → the provisional id the task was first shown under (see keyOf). */
+  readonly #firstShownAs = new Map<string, string>();
+
+  /**
+   * The key a task's row is drawn under: the provisional id it was first shown with, also once it is
+   * stored. Keyed by the stored id, the row was taken down and drawn again when the worker answered
+   * (a second layout of the list, and focus on its checkbox lost); now it is updated in place.
+   */
+  keyOf(task: Task): string {
+    return this.#firstShownAs.get(task.id) ?? task.id;
+  }
 
   /** Starts listening for changes and for midnight; returns the cleanup. */
   connect(): () => void {
@@ -89,6 +100,7 @@ export class TodayTasks {
       this.tasks = this.tasks.filter((task) => task.id !== shown.id);
       return answer.error;
     }
+    this.#firstShownAs.set(answer.value.id, shown.id);
     this.tasks = settle(this.tasks, shown.id, answer.value);
     return null;
   }
