@@ -1,5 +1,5 @@
 import sqlite3InitModule, { type Database, type SAHPoolUtil, type Sqlite3Static } from '@sqlite.org/sqlite-wasm';
-import { combineWalWrites, type SyncHandlePrototype } from './wal-write-combiner';
+import { combineWalWrites, type SyncHandle } from './wal-write-combiner';
 
 export type { Database, SAHPoolUtil, Sqlite3Static };
 
@@ -43,7 +43,7 @@ let combining = false;
 
 /** One write per WAL commit instead of two per page (wal-write-combiner.ts); a worker installs it once. */
 function combineWalWritesOnce(): void {
-  const handles = (globalThis as { FileSystemSyncAccessHandle?: { prototype: SyncHandlePrototype } }).FileSystemSyncAccessHandle;
+  const handles = (globalThis as { FileSystemSyncAccessHandle?: { prototype: SyncHandle } }).FileSystemSyncAccessHandle;
   if (combining || !handles) return;
   combining = true;
   combineWalWrites(handles.prototype);

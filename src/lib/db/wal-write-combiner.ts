@@ -25,9 +25,6 @@ export interface SyncHandle {
   close(): void;
 }
 
-/** The prototype whose methods every handle uses. */
-export type SyncHandlePrototype = SyncHandle;
-
 const FRAME_HEADER_BYTES = 24;
 const MAX_RUN_BYTES = 8 * 1024 * 1024;
 
@@ -47,7 +44,7 @@ type Original = Pick<SyncHandle, 'write' | 'read' | 'getSize' | 'truncate' | 'fl
  * worker: the pool keeps its handles private, so they are reached through their class). Answers a
  * function that writes any pending run and puts the original methods back.
  */
-export function combineWalWrites(prototype: SyncHandlePrototype): () => void {
+export function combineWalWrites(prototype: SyncHandle): () => void {
   const original: Original = {
     write: prototype.write,
     read: prototype.read,
