@@ -70,6 +70,28 @@ test.describe('Today', () => {
     await expect(page.getByRole('checkbox', { name: 'Second thing' })).toBeChecked();
   });
 
+  test('adds a task once when Enter is pressed twice, and keeps what is typed right after Enter', async ({ page }) => {
+    await openToday(page);
+    await page.getByLabel('New task').fill('Plan the week');
+    // Both submits and the typing land before the worker can answer: they run in one task of the page.
+    await page.evaluate(() => {
+      const form = document.querySelector<HTMLFormElement>('form[aria-label="Add a task for today"]');
+      const input = document.querySelector<HTMLInputElement>('#new-task-title');
+      if (!form || !input) throw new Error('No quick-add form');
+      form.requestSubmit();
+      form.requestSubmit();
+      input.value += 'Call Ana';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await expect.poll(() => taskTitles(page)).toEqual(['Plan the week']);
+    await expect(page.getByLabel('New task')).toHaveValue('Call Ana');
+    await expect(page.getByText('Title is required.')).toHaveCount(0);
+
+    await page.reload();
+    await openToday(page);
+    expect(await taskTitles(page)).toEqual(['Plan the week']);
+  });
+
   test('works from the keyboard: n starts a task, Enter adds it, ? lists shortcuts, Esc closes', async ({ page }) => {
     await openToday(page);
     await page.locator('body').press('n');

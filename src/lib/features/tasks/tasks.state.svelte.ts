@@ -6,6 +6,9 @@ import type { RpcError } from '../../rpc/result';
 import * as v from 'valibot';
 import { isFinished, keepUnchanged, pendingTask, settle, TaskCreateInput, type Task } from './tasks';
 
+/** One frame at 60 Hz: an answer sooner than this is drawn in the frame a provisional row would have been. */
+const SHOW_PENDING_AFTER_MS = 16;
+
 export type TaskDraft = Omit<CommandInput<'tasks.create'>, 'focusDate'>;
 export type TaskPatch = Omit<CommandInput<'tasks.update'>, 'id'>;
 
@@ -76,32 +79,47 @@ export class TodayTasks {
 
   /**
    * Adds a task to today. Input the contract refuses is answered at once (`refused`), with the
-   * worker's own messages (same schema). Otherwise the task shows at once while the worker stores
-   * it; `saved` settles with null, or with the worker's error once the task has been taken out again.
+   * worker's own messages (same schema). Otherwise `shown` settles when the task is on the list, and
+   * `saved` with null, or with the worker's error once the task is off the list again.
+   *
+   * The worker usually answers before the next frame, and then the task is drawn once, as stored.
+   * Only a slower answer puts a provisional row up first (marked pending) at the frame it would
+   * have been drawn in anyway: drawing it at once cost a whole frame of the page that the answer
+   * then waited behind (BENCHMARKS.md).
    */
-  add(draft: TaskDraft): { refused: RpcError } | { saved: Promise<RpcError | null> } {
+  add(draft: TaskDraft): { refused: RpcError } | { shown: Promise<void>; saved: Promise<RpcError | null> } {
     const input = { ...draft, focusDate: this.day };
     const checked = v.safeParse(TaskCreateInput, input);
     if (!checked.success) {
       const [issue] = checked.issues;
       return { refused: { code: 'validation', message: issue.message, field: v.getDotPath(issue) ?? undefined } };
     }
-    const shown = pendingTask(checked.output, `pending-${crypto.randomUUID()}`, new Date());
+    const provisional = pendingTask(checked.output, `pending-${crypto.randomUUID()}`, new Date());
     this.#localEdits++;
-    this.pending = new Set([...this.pending, shown.id]);
-    this.tasks = [...this.tasks, shown];
-    return { saved: this.#store(shown, input) };
+    let markShown: () => void = () => {};
+    const shown = new Promise<void>((resolve) => (markShown = resolve));
+    const showPending = setTimeout(() => {
+      this.pending = new Set([...this.pending, provisional.id]);
+      this.tasks = [...this.tasks, provisional];
+      markShown();
+    }, SHOW_PENDING_AFTER_MS);
+    const saved = this.#store(provisional, input).finally(() => {
+      clearTimeout(showPending);
+      markShown();
+    });
+    return { shown, saved };
   }
 
-  async #store(shown: Task, input: CommandInput<'tasks.create'>): Promise<RpcError | null> {
+  /** Stores the task; its provisional row, if one is up, becomes the stored row or goes away. */
+  async #store(provisional: Task, input: CommandInput<'tasks.create'>): Promise<RpcError | null> {
     const answer = await database.call('tasks.create', input);
-    this.pending = new Set([...this.pending].filter((id) => id !== shown.id));
+    this.pending = new Set([...this.pending].filter((id) => id !== provisional.id));
     if (!answer.ok) {
-      this.tasks = this.tasks.filter((task) => task.id !== shown.id);
+      this.tasks = this.tasks.filter((task) => task.id !== provisional.id);
       return answer.error;
     }
-    this.#firstShownAs.set(answer.value.id, shown.id);
-    this.tasks = settle(this.tasks, shown.id, answer.value);
+    if (this.tasks.some((task) => task.id === provisional.id)) this.#firstShownAs.set(answer.value.id, provisional.id);
+    this.tasks = settle(this.tasks, provisional.id, answer.value);
     return null;
   }
 
