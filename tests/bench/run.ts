@@ -67,6 +67,7 @@ const WRITES = quick ? 200 : 1000;
 const SMALL_WRITES = quick ? 50 : 200;
 const UI_WRITES = quick ? 10 : 40;
 const BULK_TRIALS = quick ? 1 : 3;
+const FIRST_OF_DAY_TRIALS = quick ? 2 : 4;
 /** Time budget per measured query: slow ones get fewer repetitions (never fewer than 20). */
 const BUDGET_MS = quick ? 1500 : 4000;
 
@@ -275,35 +276,41 @@ try {
     const appWorkerStart: number[] = [];
     const bareWorkerStart: number[] = [];
     let todayRows = 0;
+    /** One opening of the app page: navigation start to Today's list in the DOM, and the frame after it. */
+    const appColdTrial = async () => {
+      const page = await context.newPage();
+      await page.addInitScript(() => {
+        const observer = new MutationObserver(() => {
+          if (window.__benchTodayShown !== undefined) return;
+          const list = document.querySelector('[aria-label="Today\'s tasks"]');
+          const shown = list?.querySelector('li') ?? (document.body.textContent?.includes('Nothing planned for today yet') ? document.body : null);
+          if (!shown) return;
+          window.__benchTodayShown = performance.now();
+          window.__benchTodayRows = list ? list.querySelectorAll('li').length : 0;
+          observer.disconnect();
+          requestAnimationFrame(() => setTimeout(() => (window.__benchTodayPainted = performance.now()), 0));
+        });
+        observer.observe(document, { childList: true, subtree: true });
+      });
+      await page.goto(`${server.origin}/`);
+      await page.waitForFunction(() => window.__benchTodayPainted !== undefined, null, { timeout: 30_000 });
+      const reading = await page.evaluate(() => {
+        const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+        const worker = performance.getEntriesByType('resource').find((entry) => entry.name.includes('/workers/worker-'));
+        return {
+          shown: window.__benchTodayShown ?? Number.NaN,
+          painted: window.__benchTodayPainted ?? Number.NaN,
+          rows: window.__benchTodayRows ?? 0,
+          dcl: navigation?.domContentLoadedEventEnd ?? Number.NaN,
+          workerRequested: worker?.startTime ?? Number.NaN
+        };
+      });
+      await closeAndSettle(page);
+      return reading;
+    };
     for (let trial = -1; trial < TRIALS; trial++) {
       {
-        const page = await context.newPage();
-        await page.addInitScript(() => {
-          const observer = new MutationObserver(() => {
-            if (window.__benchTodayShown !== undefined) return;
-            const list = document.querySelector('[aria-label="Today\'s tasks"]');
-            const shown = list?.querySelector('li') ?? (document.body.textContent?.includes('Nothing planned for today yet') ? document.body : null);
-            if (!shown) return;
-            window.__benchTodayShown = performance.now();
-            window.__benchTodayRows = list ? list.querySelectorAll('li').length : 0;
-            observer.disconnect();
-            requestAnimationFrame(() => setTimeout(() => (window.__benchTodayPainted = performance.now()), 0));
-          });
-          observer.observe(document, { childList: true, subtree: true });
-        });
-        await page.goto(`${server.origin}/`);
-        await page.waitForFunction(() => window.__benchTodayPainted !== undefined, null, { timeout: 30_000 });
-        const reading = await page.evaluate(() => {
-          const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-          const worker = performance.getEntriesByType('resource').find((entry) => entry.name.includes('/workers/worker-'));
-          return {
-            shown: window.__benchTodayShown ?? Number.NaN,
-            painted: window.__benchTodayPainted ?? Number.NaN,
-            rows: window.__benchTodayRows ?? 0,
-            dcl: navigation?.domContentLoadedEventEnd ?? Number.NaN,
-            workerRequested: worker?.startTime ?? Number.NaN
-          };
-        });
+        const reading = await appColdTrial();
         if (trial >= 0) {
           app.push(reading.shown);
           painted.push(reading.painted);
@@ -311,7 +318,6 @@ try {
           appWorkerStart.push(reading.workerRequested);
         }
         todayRows = reading.rows;
-        await closeAndSettle(page);
       }
       {
         const page = await context.newPage();
@@ -332,6 +338,22 @@ try {
         }
         await closeAndSettle(page);
       }
+    }
+    // The day's first opening: the daily and weekly snapshots are due (each a copy of the whole file).
+    const firstOfDay: number[] = [];
+    for (let trial = 0; trial < FIRST_OF_DAY_TRIALS; trial++) {
+      const bench = await benchPage();
+      await bench.evaluate(([target]) => window.bench.worker('deleteSnapshots', { target }), [APP_POOL] as const);
+      await bench.evaluate(() => window.bench.terminateBenchWorker());
+      await closeAndSettle(bench);
+      firstOfDay.push((await appColdTrial()).shown);
+    }
+    // The app takes them a moment after Today shows: the Data page lists both once they are on disk.
+    {
+      const page = await context.newPage();
+      await page.goto(`${server.origin}/data`);
+      await page.getByRole('list', { name: 'Snapshots' }).getByRole('listitem').nth(1).waitFor({ timeout: 60_000 });
+      await closeAndSettle(page);
     }
     log(`Cold start, worker only: ${TRIALS} trials each from the bench page...`);
     const workerApp: { openMs: number; totalMs: number }[] = [];
@@ -358,6 +380,7 @@ try {
         bareTotal: summarize(workerBare.map((r) => r.totalMs))
       },
       app: summarize(app),
+      appFirstOfDay: summarize(firstOfDay),
       bare: summarize(bare),
       appPainted: summarize(painted),
       appDomContentLoaded: summarize(dcl),

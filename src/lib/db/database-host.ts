@@ -16,6 +16,7 @@ import {
 } from './sqlite';
 import type { DatabaseStatus, StorageKind } from './status';
 import { SnapshotStore } from './backup/snapshot-store';
+import { SNAPSHOTS } from '../rpc/all-tables';
 
 /** Pages copied between two progress reports (and chances to cancel) during a restore: 4 MB. */
 const RESTORE_STEP_PAGES = 1024;
@@ -27,6 +28,8 @@ export interface DatabaseHostOptions {
   readonly migrations: readonly MigrationFile[];
   /** Told every time the status changes. */
   readonly onStatus?: (status: DatabaseStatus) => void;
+  /** Told of changes no call made (the snapshots taken after opening), as a `changed` event's tables. */
+  readonly onChanged?: (tables: readonly string[]) => void;
   /** The clock for scheduled snapshots; injectable for tests. */
   readonly now?: () => Date;
   /** How long after `ready` old request-log entries are pruned; injectable for tests. */
@@ -98,7 +101,6 @@ export class DatabaseHost {
       // One write right after opening: in a private window OPFS lives in memory behind IPC, and a
       // WAL connection's reads cost ~10x more there until it has written once (BENCHMARKS.md).
       if (storage === 'persistent') raw.exec(`PRAGMA user_version = ${report.schemaVersion}`);
-      await snapshots?.takeDue(now);
       const status = this.#setStatus({ state: 'ready', storage, schemaVersion: report.schemaVersion });
       this.#scheduleHousekeeping(session);
       return status;
@@ -189,8 +191,10 @@ export class DatabaseHost {
   }
 
   /**
-   * Prunes old request-log entries a moment after `ready`, so the first calls do not wait for a
-   * DELETE. Never inside someone else's transaction: it waits while one is open.
+   * A moment after `ready`, so the first screen does not wait for them: prunes old request-log
+   * entries and takes the day's due snapshots. A snapshot copies the whole database (250 MB at
+   * ten years, seconds of work), and the day's first opening used to wait for one or two of them.
+   * Never inside someone else's transaction: it waits while one is open.
    */
   #scheduleHousekeeping(session: Session): void {
     this.#housekeeping = setTimeout(() => {
@@ -202,7 +206,18 @@ export class DatabaseHost {
       } catch {
         // Only housekeeping: the entries are pruned at the next start.
       }
+      void this.#takeDueSnapshots();
     }, this.#options.housekeepingDelayMs ?? DEFAULT_HOUSEKEEPING_DELAY_MS);
+  }
+
+  async #takeDueSnapshots(): Promise<void> {
+    const snapshots = this.#snapshots;
+    if (!snapshots) return;
+    try {
+      if (await snapshots.takeDue(this.#options.now?.() ?? new Date())) this.#options.onChanged?.([SNAPSHOTS]);
+    } catch {
+      // The disk may be full: the data itself is untouched, and the next opening tries again.
+    }
   }
 
   #checkpointWhenIdle(session: Session): void {

@@ -16,7 +16,8 @@ export function serve(scope: DedicatedWorkerGlobalScope, early: readonly Message
   const host = new DatabaseHost({
     loadSqlite,
     migrations: bundledMigrations,
-    onStatus: (status) => server.broadcast({ type: 'status', status })
+    onStatus: (status) => server.broadcast({ type: 'status', status }),
+    onChanged: (tables) => server.broadcast({ type: 'changed', tables })
   });
   const server = createRpcServer({ commands, context: createCommandContext(host) });
   const ownPage = server.connect((message) => scope.postMessage(message));

@@ -35,6 +35,8 @@ export interface Dataset {
 
 export interface ColdStart {
   readonly app: Summary;
+  /** The day's first opening, when the daily and weekly snapshots are due. */
+  readonly appFirstOfDay?: Summary;
   readonly bare: Summary;
   /** First frame after Today's list appeared in the DOM. */
   readonly appPainted: Summary;

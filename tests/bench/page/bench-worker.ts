@@ -69,6 +69,15 @@ const handlers: Handlers = {
     return { ms: performance.now() - started, attempts: installed.attempts };
   },
 
+  async deleteSnapshots({ target }) {
+    const sqlite3 = await loading;
+    const { pool: installed } = await install(sqlite3, target, 5000);
+    const names = installed.getFileNames().filter((name) => name.startsWith('/snapshot-'));
+    for (const name of names) installed.unlink(name);
+    installed.pauseVfs();
+    return { deleted: names.length };
+  },
+
   async openMemory() {
     const sqlite3 = await loading;
     db = new sqlite3.oo1.DB(':memory:', 'c');

@@ -44,6 +44,8 @@ export interface BenchOps {
   import: { input: { target: PoolTarget; url: string }; output: { bytes: number; ms: number } };
   /** Opens the file (`wipe`: empty the pool first); `tuned` applies the app's connection settings (exclusive locking, WAL, synchronous NORMAL). */
   open: { input: { target: PoolTarget; tuned: boolean; retryMs: number; wipe?: boolean }; output: { ms: number; attempts: number } };
+  /** Deletes the app's snapshots, so its next opening is a day's first (they are due again). */
+  deleteSnapshots: { input: { target: PoolTarget }; output: { deleted: number } };
   /** Opens an in-memory database (no OPFS), for comparison. */
   openMemory: { input: null; output: null };
   /** Closes the database and releases the pool's files. */

@@ -12,13 +12,16 @@ export interface SnapshotJob {
 const CHUNK_BYTES = 4 * 1024 * 1024;
 import { dueSnapshots, expiredSnapshots, parseSnapshotName, snapshotName, type SnapshotInfo, type SnapshotKind } from './snapshot-schedule';
 
+/** The part of the pool the store uses (a test gives it an in-memory one). */
+export type SnapshotPool = Pick<SAHPoolUtil, 'getFileNames' | 'importDb' | 'exportFile' | 'unlink'>;
+
 /**
  * Snapshots kept on the device as files in the same OPFS pool as the database. Each is a full,
  * consistent copy in rollback-journal mode, so it opens anywhere and restores like any file.
  */
 export class SnapshotStore {
   constructor(
-    private readonly pool: SAHPoolUtil,
+    private readonly pool: SnapshotPool,
     private readonly exportLive: () => Uint8Array
   ) {}
 
@@ -36,7 +39,10 @@ export class SnapshotStore {
    * partial file, so a snapshot is either whole or absent.
    */
   async take(kind: SnapshotKind, now: Date, job?: SnapshotJob): Promise<SnapshotInfo> {
-    const bytes = this.exportLive();
+    return this.#write(kind, now, this.exportLive(), job);
+  }
+
+  async #write(kind: SnapshotKind, now: Date, bytes: Uint8Array, job?: SnapshotJob): Promise<SnapshotInfo> {
     const name = snapshotName(kind, now, bytes.length);
     let offset = 0;
     try {
@@ -58,9 +64,16 @@ export class SnapshotStore {
     return { name, kind, takenAt: now.toISOString(), bytes: bytes.length };
   }
 
-  /** Takes the daily and weekly snapshots that are due (called before the day's first use). */
-  async takeDue(now: Date): Promise<void> {
-    for (const kind of dueSnapshots(this.list(), now)) await this.take(kind, now);
+  /**
+   * Takes the daily and weekly snapshots that are due; true when it took any. Both are the same
+   * moment's data, so the database is read once for them (the read holds the worker: ~1 s at ten years).
+   */
+  async takeDue(now: Date): Promise<boolean> {
+    const due = dueSnapshots(this.list(), now);
+    if (due.length === 0) return false;
+    const bytes = this.exportLive();
+    for (const kind of due) await this.#write(kind, now, bytes);
+    return true;
   }
 
   read(name: string): Uint8Array {
