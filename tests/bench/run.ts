@@ -302,7 +302,8 @@ try {
           painted: window.__benchTodayPainted ?? Number.NaN,
           rows: window.__benchTodayRows ?? 0,
           dcl: navigation?.domContentLoadedEventEnd ?? Number.NaN,
-          workerRequested: worker?.startTime ?? Number.NaN
+          workerRequested: worker?.startTime ?? Number.NaN,
+          workerStarts: performance.getEntriesByType("resource").filter((entry) => entry.name.includes("/workers/worker-")).length
         };
       });
       await closeAndSettle(page);
@@ -318,6 +319,7 @@ try {
           appWorkerStart.push(reading.workerRequested);
         }
         todayRows = reading.rows;
+        if (process.env.BENCH_DEBUG) log(`  app trial ${trial}: ${reading.shown.toFixed(0)} ms, worker starts ${reading.workerStarts}`);
       }
       {
         const page = await context.newPage();
