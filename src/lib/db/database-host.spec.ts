@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DatabaseHost } from './database-host';
 import { bundledMigrations } from './migrations/bundled';
 import { loadSqlite } from './sqlite';
@@ -6,6 +6,7 @@ import { loadSqlite } from './sqlite';
 let host: DatabaseHost | null = null;
 
 afterEach(() => {
+  vi.useRealTimers();
   host?.close();
   host = null;
 });
@@ -34,7 +35,7 @@ describe('DatabaseHost', () => {
   });
 
   it('prunes old request-log entries only after it is ready, and never inside an open transaction', async () => {
-    host = new DatabaseHost({ loadSqlite, migrations: bundledMigrations, housekeepingDelayMs: 20 });
+    host = new DatabaseHost({ loadSqlite, migrations: bundledMigrations, housekeepingDelayMs: 20, housekeepingPauseMs: 0 });
     await host.open('memory');
     const { raw } = host.session;
     raw.exec(`INSERT INTO _request_log (key, result, created_at) VALUES ('old', '{}', '2000-01-01T00:00:00.000Z')`);
@@ -44,6 +45,26 @@ describe('DatabaseHost', () => {
     expect(count()).toBe(1);
     raw.exec('COMMIT');
     await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(count()).toBe(0);
+  });
+
+  it('keeps its housekeeping for a pause in the calls', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    host = new DatabaseHost({ loadSqlite, migrations: bundledMigrations, housekeepingDelayMs: 20, housekeepingPauseMs: 60 });
+    await host.open('memory');
+    const { raw } = host.session;
+    raw.exec(`INSERT INTO _request_log (key, result, created_at) VALUES ('old', '{}', '2000-01-01T00:00:00.000Z')`);
+    const count = () => Number(raw.selectValue('SELECT count(*) FROM _request_log'));
+    expect(count()).toBe(1);
+    // A call every 20 ms for 200 ms: never a 60 ms pause.
+    for (let i = 0; i < 10; i++) {
+      host.noteCall();
+      await vi.advanceTimersByTimeAsync(20);
+    }
+    // The last call came 20 ms ago: 60 ms after it, and not before, the old entry goes.
+    await vi.advanceTimersByTimeAsync(39);
+    expect(count()).toBe(1);
+    await vi.advanceTimersByTimeAsync(2);
     expect(count()).toBe(0);
   });
 });

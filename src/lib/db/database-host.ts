@@ -22,6 +22,8 @@ import { SNAPSHOTS } from '../rpc/all-tables';
 const RESTORE_STEP_PAGES = 1024;
 /** Housekeeping waits until the first screen has its data. */
 const DEFAULT_HOUSEKEEPING_DELAY_MS = 2000;
+/** ...and then for a pause this long in the calls, so it does not hold up what a person is doing. */
+const DEFAULT_HOUSEKEEPING_PAUSE_MS = 1000;
 
 export interface DatabaseHostOptions {
   readonly loadSqlite: () => Promise<Sqlite3Static>;
@@ -34,6 +36,8 @@ export interface DatabaseHostOptions {
   readonly now?: () => Date;
   /** How long after `ready` old request-log entries are pruned; injectable for tests. */
   readonly housekeepingDelayMs?: number;
+  /** How long the calls must pause before housekeeping runs; injectable for tests. */
+  readonly housekeepingPauseMs?: number;
 }
 
 /**
@@ -50,9 +54,16 @@ export class DatabaseHost {
   #checkpoint: IdleCheckpoint | null = null;
   /** True while a restore copies into the live database (its transaction is not visible as one). */
   #replacing = false;
+  /** When the last call arrived (Date.now()). */
+  #lastCallAt = 0;
 
   constructor(options: DatabaseHostOptions) {
     this.#options = options;
+  }
+
+  /** Told of every call as it arrives, from any tab. */
+  noteCall(): void {
+    this.#lastCallAt = Date.now();
   }
 
   /** The schema version this build of the app expects (its number of migrations). */
@@ -191,23 +202,27 @@ export class DatabaseHost {
   }
 
   /**
-   * A moment after `ready`, so the first screen does not wait for them: prunes old request-log
-   * entries and takes the day's due snapshots. A snapshot copies the whole database (250 MB at
-   * ten years, seconds of work), and the day's first opening used to wait for one or two of them.
-   * Never inside someone else's transaction: it waits while one is open.
+   * A moment after `ready`, so the first screen does not wait for them, and in a pause of the
+   * calls: prunes old request-log entries and takes the day's due snapshots. A snapshot copies the
+   * whole database (250 MB at ten years; reading it holds the worker for about a second), and the
+   * day's first opening used to wait for one or two of them. Never inside someone else's
+   * transaction: it waits while one is open.
    */
-  #scheduleHousekeeping(session: Session): void {
+  #scheduleHousekeeping(session: Session, delayMs = this.#options.housekeepingDelayMs ?? DEFAULT_HOUSEKEEPING_DELAY_MS): void {
     this.#housekeeping = setTimeout(() => {
       this.#housekeeping = null;
       if (this.#session !== session || this.#status.state !== 'ready') return;
-      if (!session.isAutocommit() || this.#replacing) return this.#scheduleHousekeeping(session);
+      const pauseMs = this.#options.housekeepingPauseMs ?? DEFAULT_HOUSEKEEPING_PAUSE_MS;
+      const pausedFor = Date.now() - this.#lastCallAt;
+      if (pausedFor < pauseMs) return this.#scheduleHousekeeping(session, pauseMs - pausedFor);
+      if (!session.isAutocommit() || this.#replacing) return this.#scheduleHousekeeping(session, pauseMs);
       try {
         session.requests.prune();
       } catch {
         // Only housekeeping: the entries are pruned at the next start.
       }
       void this.#takeDueSnapshots();
-    }, this.#options.housekeepingDelayMs ?? DEFAULT_HOUSEKEEPING_DELAY_MS);
+    }, delayMs);
   }
 
   async #takeDueSnapshots(): Promise<void> {

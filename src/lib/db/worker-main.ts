@@ -36,13 +36,17 @@ export function serve(scope: DedicatedWorkerGlobalScope, early: readonly Message
       return;
     }
     const connection = server.connect(post);
-    port.addEventListener('message', (event: MessageEvent<unknown>) => void connection.handle(event.data));
+    port.addEventListener('message', (event: MessageEvent<unknown>) => {
+      host.noteCall();
+      void connection.handle(event.data);
+    });
     port.addEventListener('close', () => connection.close());
     port.start();
     post({ kind: 'event', event: { type: 'status', status: host.status } });
   };
 
   const onMessage = (event: MessageEvent<unknown>): void => {
+    host.noteCall();
     const [port] = event.ports;
     if (isAttach(event.data) && port) attach(port, event.data.schemaVersion);
     else void ownPage.handle(event.data);
