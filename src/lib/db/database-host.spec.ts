@@ -58,13 +58,31 @@ describe('DatabaseHost', () => {
     expect(count()).toBe(1);
     // A call every 20 ms for 200 ms: never a 60 ms pause.
     for (let i = 0; i < 10; i++) {
-      host.noteCall();
+      host.callStarted();
+      host.callEnded();
       await vi.advanceTimersByTimeAsync(20);
     }
     // The last call came 20 ms ago: 60 ms after it, and not before, the old entry goes.
     await vi.advanceTimersByTimeAsync(39);
     expect(count()).toBe(1);
     await vi.advanceTimersByTimeAsync(2);
+    expect(count()).toBe(0);
+  });
+
+  it('does not count a long call as a pause', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    host = new DatabaseHost({ loadSqlite, migrations: bundledMigrations, housekeepingDelayMs: 20, housekeepingPauseMs: 60 });
+    await host.open('memory');
+    const { raw } = host.session;
+    raw.exec(`INSERT INTO _request_log (key, result, created_at) VALUES ('old', '{}', '2000-01-01T00:00:00.000Z')`);
+    const count = () => Number(raw.selectValue('SELECT count(*) FROM _request_log'));
+    host.callStarted();
+    await vi.advanceTimersByTimeAsync(500);
+    expect(count()).toBe(1);
+    host.callEnded();
+    await vi.advanceTimersByTimeAsync(59);
+    expect(count()).toBe(1);
+    await vi.advanceTimersByTimeAsync(62);
     expect(count()).toBe(0);
   });
 });

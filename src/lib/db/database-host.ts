@@ -54,15 +54,23 @@ export class DatabaseHost {
   #checkpoint: IdleCheckpoint | null = null;
   /** True while a restore copies into the live database (its transaction is not visible as one). */
   #replacing = false;
-  /** When the last call arrived (Date.now()). */
+  /** When a call last arrived or was answered (Date.now()), and how many are not answered yet. */
   #lastCallAt = 0;
+  #callsInFlight = 0;
 
   constructor(options: DatabaseHostOptions) {
     this.#options = options;
   }
 
-  /** Told of every call as it arrives, from any tab. */
-  noteCall(): void {
+  /** Told of every call as it arrives, from any tab... */
+  callStarted(): void {
+    this.#callsInFlight++;
+    this.#lastCallAt = Date.now();
+  }
+
+  /** ...and as it is answered. */
+  callEnded(): void {
+    this.#callsInFlight = Math.max(0, this.#callsInFlight - 1);
     this.#lastCallAt = Date.now();
   }
 
@@ -214,6 +222,7 @@ export class DatabaseHost {
       if (this.#session !== session || this.#status.state !== 'ready') return;
       const pauseMs = this.#options.housekeepingPauseMs ?? DEFAULT_HOUSEKEEPING_PAUSE_MS;
       const pausedFor = Date.now() - this.#lastCallAt;
+      if (this.#callsInFlight > 0) return this.#scheduleHousekeeping(session, pauseMs);
       if (pausedFor < pauseMs) return this.#scheduleHousekeeping(session, pauseMs - pausedFor);
       if (!session.isAutocommit() || this.#replacing) return this.#scheduleHousekeeping(session, pauseMs);
       try {

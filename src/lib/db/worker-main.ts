@@ -22,6 +22,16 @@ export function serve(scope: DedicatedWorkerGlobalScope, early: readonly Message
   const server = createRpcServer({ commands, context: createCommandContext(host) });
   const ownPage = server.connect((message) => scope.postMessage(message));
 
+  /** The host hears of a call when it comes and when it is answered: housekeeping waits for a pause between calls. */
+  const handleCall = async (handle: () => Promise<void>): Promise<void> => {
+    host.callStarted();
+    try {
+      await handle();
+    } finally {
+      host.callEnded();
+    }
+  };
+
   /** Serves another tab through its own port, if both were built for the same schema. */
   const attach = (port: MessagePort, schemaVersion: number): void => {
     const post = (message: FromWorker) => port.postMessage(message);
@@ -36,20 +46,16 @@ export function serve(scope: DedicatedWorkerGlobalScope, early: readonly Message
       return;
     }
     const connection = server.connect(post);
-    port.addEventListener('message', (event: MessageEvent<unknown>) => {
-      host.noteCall();
-      void connection.handle(event.data);
-    });
+    port.addEventListener('message', (event: MessageEvent<unknown>) => void handleCall(() => connection.handle(event.data)));
     port.addEventListener('close', () => connection.close());
     port.start();
     post({ kind: 'event', event: { type: 'status', status: host.status } });
   };
 
   const onMessage = (event: MessageEvent<unknown>): void => {
-    host.noteCall();
     const [port] = event.ports;
     if (isAttach(event.data) && port) attach(port, event.data.schemaVersion);
-    else void ownPage.handle(event.data);
+    else void handleCall(() => ownPage.handle(event.data));
   };
   for (const event of early) onMessage(event);
   scope.addEventListener('message', onMessage);
