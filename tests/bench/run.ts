@@ -11,6 +11,8 @@
  *   --runs N          repetitions per list/search query (default 60)
  *   --build           rebuild the app first (default: only when build/ is missing)
  *   --no-report       do not touch BENCHMARKS.md (results still go to tests/bench/.data/results.json)
+ *
+ * BENCH_DEBUG=1 in the environment prints every cold-start trial of the app (time, workers started).
  */
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { execFileSync, execSync } from 'node:child_process';
@@ -307,14 +309,15 @@ try {
       await page.waitForFunction(() => window.__benchTodayPainted !== undefined, null, { timeout: 30_000 });
       const reading = await page.evaluate(() => {
         const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-        const worker = performance.getEntriesByType('resource').find((entry) => entry.name.includes('/workers/worker-'));
+        // More than one: the page had to start its worker again (the previous page's still held the files).
+        const workers = performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/workers/worker-'));
         return {
           shown: window.__benchTodayShown ?? Number.NaN,
           painted: window.__benchTodayPainted ?? Number.NaN,
           rows: window.__benchTodayRows ?? 0,
           dcl: navigation?.domContentLoadedEventEnd ?? Number.NaN,
-          workerRequested: worker?.startTime ?? Number.NaN,
-          workerStarts: performance.getEntriesByType("resource").filter((entry) => entry.name.includes("/workers/worker-")).length
+          workerRequested: workers[0]?.startTime ?? Number.NaN,
+          workerStarts: workers.length
         };
       });
       await closeAndSettle(page);
