@@ -93,6 +93,7 @@ export function writeReport(path: string, results: Results): void {
     'npm run bench -- --quick            # fewer trials, about 3 minutes; noisier',
     'npm run bench -- --only lists,search   # phases: layer, lists, search, cold, memory, writes, peers, download, bulk',
     'npm run bench -- --build --no-report   # rebuild the app first; leave this file alone (results.json only)',
+    'BENCH_DEBUG=1 npm run bench -- --only cold   # also print every cold-start trial of the app',
     '```',
     '',
     'Generated files live in tests/bench/.data/ (git-ignored): the databases, the bench pages, results.json.',
