@@ -11,7 +11,7 @@ describe('dates', () => {
     expect(formatShortDay('2026-01-05', 'de-DE')).toBe('5. Jan.');
   });
 
-  it('reads a day as the local calendar day, whatever the time zone', () => {
+  it('takes the calendar day of a local date, and answers the same once the formats are prepared', () => {
     expect(localDay(new Date(2026, 0, 31, 23, 59))).toBe('2026-01-31');
     prepareDateFormats();
     expect(formatShortDay(localDay(new Date(2026, 0, 31, 23, 59)), 'en-US')).toBe('Jan 31');
