@@ -77,6 +77,19 @@ describe('console.query', () => {
     expect(expectOk(await client.call('console.query', { sql: 'PRAGMA user_version' })).rows).toEqual([[version]]);
   });
 
+  it('runs a full-text query over the search index, with its snippet (FTS5 reads PRAGMA data_version itself)', async () => {
+    expectOk(await client.call('tasks.create', { title: 'Plan the database migration', focusDate: '2026-11-23' }));
+    const before = snapshot();
+    const found = expectOk(
+      await client.call('console.query', {
+        sql: "SELECT entity_type, title, snippet(search_index, -1, '[', ']', '…', 8) AS snippet FROM search_index WHERE search_index MATCH 'migration' ORDER BY rowid DESC"
+      })
+    );
+    expect(found.rows).toEqual([['task', 'Plan the database migration', 'Plan the database [migration]']]);
+    expect(expectOk(await client.call('console.query', { sql: 'PRAGMA data_version' })).rows).toHaveLength(1);
+    expect(snapshot()).toEqual(before);
+  });
+
   it('describes blobs briefly and keeps integers beyond 2^53 exact as text', async () => {
     const result = expectOk(await client.call('console.query', { sql: "SELECT x'010203' AS data, 9007199254740993 AS big, 1.5 AS real, NULL AS empty" }));
     expect(result.rows).toEqual([['BLOB, 3 bytes', '9007199254740993', 1.5, null]]);

@@ -31,7 +31,9 @@ const READING_PRAGMAS = new Set([
   'foreign_keys',
   'encoding',
   'database_list',
-  'compile_options'
+  'compile_options',
+  // Has no setter. FTS5 runs it itself on every MATCH, so without it no full-text query could run.
+  'data_version'
 ]);
 
 /**
