@@ -56,15 +56,18 @@ function sqliteTool(file: string, sql: string): string {
   return spawnSync('sqlite3', [file, sql], { encoding: 'utf8' }).stdout.trim();
 }
 
-/** Every table's rows as exact SQL literals (type included), in rowid order; the FTS table with its rowids. */
+/**
+ * Every table's rows as exact SQL literals (type included), in rowid order (a WITHOUT ROWID table in
+ * its key's order); the FTS table with its rowids.
+ */
 function allRows(raw: Database): Record<string, string[][]> {
   const tables = raw
-    .selectObjects("SELECT name, type FROM pragma_table_list WHERE schema = 'main' AND type IN ('table', 'virtual') AND name NOT LIKE 'sqlite_%' ORDER BY name")
-    .map((row) => ({ name: String(row.name), virtual: row.type === 'virtual' }));
+    .selectObjects("SELECT name, type, wr FROM pragma_table_list WHERE schema = 'main' AND type IN ('table', 'virtual') AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .map((row) => ({ name: String(row.name), virtual: row.type === 'virtual', withoutRowid: row.wr === 1 }));
   return Object.fromEntries(
-    tables.map(({ name, virtual }) => {
+    tables.map(({ name, virtual, withoutRowid }) => {
       const columns = raw.selectValues('SELECT name FROM pragma_table_xinfo(?) WHERE hidden = 0 ORDER BY cid', [name]).map((column) => `quote(${quoteIdentifier(String(column))})`);
-      const select = `SELECT ${virtual ? 'rowid, ' : ''}${columns.join(', ')} FROM ${quoteIdentifier(name)} ORDER BY rowid`;
+      const select = `SELECT ${virtual ? 'rowid, ' : ''}${columns.join(', ')} FROM ${quoteIdentifier(name)}${withoutRowid ? '' : ' ORDER BY rowid'}`;
       return [name, raw.selectArrays(select).map((row) => row.map(String))];
     })
   );
