@@ -21,6 +21,11 @@ export interface BulkReading {
   readonly importedRows: number;
   /** Where the import's time went, by the phases its progress messages name, in order. */
   readonly importPhases?: readonly PhaseTime[];
+  /**
+   * Raw sqlite-wasm bulk inserts (default settings, the peers' 100,000 rows) run right before and
+   * right after the import in the same page, rows/s: the import's baseline at the same moment.
+   */
+  readonly rawBesideImport?: readonly number[];
   /** The app worker's WebAssembly memory right after the import (it never shrinks). */
   readonly wasmMiBAfterImport?: number;
   /** restore.apply end to end: check the file, undo snapshot, copy it in. */
