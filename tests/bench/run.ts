@@ -28,7 +28,7 @@ import { PEER_DOCUMENTS, PEER_QUERIES, PEER_READS, PEER_ROWS } from './shared/wo
 import { SEARCH_QUERIES } from './shared/text';
 import { APP_POOL, PEER_POOL } from './page/protocol';
 import { MemoryProbe } from './node/cdp';
-import { nativeFileCopy, nativePeers, nativeStatements } from './node/native';
+import { NativeTimer, nativeFileCopy, nativePeers } from './node/native';
 import { prepareDatabase, type AnalysedView, type Prepared } from './node/prepare';
 import { writeReport } from './node/report';
 import type { BulkReading, ColdStart, Download, Machine, MemoryReading, MessageLayer, PeerStack, Peers, Results, ViewResult } from './node/results';
@@ -118,9 +118,11 @@ if (prepared.toppedUp > 0) log(`The seed ends on ${seedMeta.endDay}: added ${pre
 // ---------------------------------------------------------------------------------------------
 
 const nativeGroups = (views: readonly AnalysedView[]) => views.map((view) => view.statements.map((statement) => statement.sql));
-log('Native SQLite: the same statements on a copy of the database...');
-const nativeViews = nativeStatements(benchFile, nativeGroups(prepared.views), RUNS, 1, BUDGET_MS).map(summarize);
-const nativeSearches = nativeStatements(benchFile, nativeGroups(prepared.searches), RUNS, 1, BUDGET_MS).map(summarize);
+/** Each view's native samples, taken in two halves beside its typed trials (NativeTimer). */
+const nativeSamples = {
+  views: prepared.views.map((): number[] => []),
+  searches: prepared.searches.map((): number[] => [])
+};
 let nativePeerStack: PeerStack | null = null;
 let nativeSqliteVersion = '';
 if (has('peers')) {
@@ -225,17 +227,34 @@ try {
       log(`Typed layer: ${POINT_RUNS} point reads...`);
       layer = { ...layer, typedRoundTrip: summarize((await time(prepared.pointRead, POINT_RUNS, 100)).samples) };
     }
+    // Native trials of a view run in this process right before and right after its typed ones.
+    const beside = async (native: NativeTimer, samples: number[], index: number, view: AnalysedView): Promise<Summary> => {
+      samples.push(...native.time(index, Math.ceil(RUNS / 2), 1, BUDGET_MS / 2));
+      const typed = summarize((await time(view, RUNS, 1, BUDGET_MS)).samples);
+      samples.push(...native.time(index, Math.ceil(RUNS / 2), 0, BUDGET_MS / 2));
+      return typed;
+    };
     if (has('lists')) {
-      log(`Typed layer: ${prepared.views.length} list views x ${RUNS}...`);
+      log(`Typed layer and native SQLite, side by side: ${prepared.views.length} list views x ${RUNS}...`);
+      const native = new NativeTimer(benchFile, nativeGroups(prepared.views));
       const typed: Summary[] = [];
-      for (const view of prepared.views) typed.push(summarize((await time(view, RUNS, 1, BUDGET_MS)).samples));
-      viewResults = prepared.views.map((view, i) => ({ view, typed: typed[i] as Summary, inWorker: summarize([]), native: nativeViews[i] as Summary }));
+      try {
+        for (const [i, view] of prepared.views.entries()) typed.push(await beside(native, nativeSamples.views[i] as number[], i, view));
+      } finally {
+        native.close();
+      }
+      viewResults = prepared.views.map((view, i) => ({ view, typed: typed[i] as Summary, inWorker: summarize([]), native: summarize(nativeSamples.views[i] ?? []) }));
     }
     if (has('search')) {
-      log(`Typed layer: ${prepared.searches.length} searches x ${RUNS}...`);
+      log(`Typed layer and native SQLite, side by side: ${prepared.searches.length} searches x ${RUNS}...`);
+      const native = new NativeTimer(benchFile, nativeGroups(prepared.searches));
       const typed: Summary[] = [];
-      for (const view of prepared.searches) typed.push(summarize((await time(view, RUNS, 1, BUDGET_MS)).samples));
-      searchResults = prepared.searches.map((view, i) => ({ view, typed: typed[i] as Summary, inWorker: summarize([]), native: nativeSearches[i] as Summary }));
+      try {
+        for (const [i, view] of prepared.searches.entries()) typed.push(await beside(native, nativeSamples.searches[i] as number[], i, view));
+      } finally {
+        native.close();
+      }
+      searchResults = prepared.searches.map((view, i) => ({ view, typed: typed[i] as Summary, inWorker: summarize([]), native: summarize(nativeSamples.searches[i] ?? []) }));
     }
     await page.evaluate(() => window.bench.appTerminate());
     await closeAndSettle(page);

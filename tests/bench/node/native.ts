@@ -88,36 +88,50 @@ export function nativePeers(rows: number, reads: number, documents: number, quer
  * Runs recorded statements (with their parameters filled in) on a copy of the benchmark database:
  * the native time of each view and search.
  */
-export function nativeStatements(file: string, groups: readonly (readonly string[])[], runs: number, warmup: number, budgetMs = Infinity): number[][] {
-  const dir = mkdtempSync(join(tmpdir(), 'daybook-bench-'));
-  try {
-    const copy = join(dir, 'daybook.sqlite3');
+/**
+ * The same statements as the app's views, on a copy of the file, timed on demand: the bench times
+ * each view here right before and right after its typed trials, so both sides see the machine of
+ * the same moment (timed all up front, the native side of a search moved 2x between runs while
+ * the WebAssembly side did not).
+ */
+export class NativeTimer {
+  readonly #dir = mkdtempSync(join(tmpdir(), 'daybook-bench-'));
+  readonly #db: Database.Database;
+  readonly #groups: Database.Statement[][];
+
+  constructor(file: string, groups: readonly (readonly string[])[]) {
+    const copy = join(this.#dir, 'daybook.sqlite3');
     copyFileSync(file, copy);
-    const db = new Database(copy);
-    tune(db);
-    db.pragma('foreign_keys = ON');
-    const results = groups.map((statements) => {
-      const prepared = statements.map((sql) => db.prepare(sql));
-      const run = () => {
-        for (const statement of prepared) {
-          if (statement.reader) statement.all();
-          else statement.run();
-        }
-      };
-      for (let i = 0; i < warmup; i++) run();
-      const samples: number[] = [];
-      const begin = performance.now();
-      for (let i = 0; anotherRun(i, runs, begin, budgetMs, performance.now()); i++) {
-        const started = performance.now();
-        run();
-        samples.push(performance.now() - started);
+    this.#db = new Database(copy);
+    tune(this.#db);
+    this.#db.pragma('foreign_keys = ON');
+    this.#groups = groups.map((statements) => statements.map((sql) => this.#db.prepare(sql)));
+  }
+
+  /** Runs group `index` `runs` times (or until the budget is spent) after `warmup` runs; the time of each. */
+  time(index: number, runs: number, warmup: number, budgetMs = Infinity): number[] {
+    const statements = this.#groups[index];
+    if (!statements) throw new Error(`No native statements number ${index}`);
+    const run = () => {
+      for (const statement of statements) {
+        if (statement.reader) statement.all();
+        else statement.run();
       }
-      return samples;
-    });
-    db.close();
-    return results;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+    };
+    for (let i = 0; i < warmup; i++) run();
+    const samples: number[] = [];
+    const begin = performance.now();
+    for (let i = 0; anotherRun(i, runs, begin, budgetMs, performance.now()); i++) {
+      const started = performance.now();
+      run();
+      samples.push(performance.now() - started);
+    }
+    return samples;
+  }
+
+  close(): void {
+    this.#db.close();
+    rmSync(this.#dir, { recursive: true, force: true });
   }
 }
 
