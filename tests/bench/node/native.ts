@@ -85,14 +85,11 @@ export function nativePeers(rows: number, reads: number, documents: number, quer
 }
 
 /**
- * Runs recorded statements (with their parameters filled in) on a copy of the benchmark database:
- * the native time of each view and search.
- */
-/**
- * The same statements as the app's views, on a copy of the file, timed on demand: the bench times
- * each view here right before and right after its typed trials, so both sides see the machine of
- * the same moment (timed all up front, the native side of a search moved 2x between runs while
- * the WebAssembly side did not).
+ * Runs recorded statements (with their parameters filled in) on a copy of the benchmark database,
+ * on demand, for the native time of each view and search: the bench times each view here right
+ * before and right after its typed trials, so both sides see the machine of the same moment (timed
+ * all up front, the native side of a search moved 2x between runs while the WebAssembly side did
+ * not).
  */
 export class NativeTimer {
   readonly #dir = mkdtempSync(join(tmpdir(), 'daybook-bench-'));
