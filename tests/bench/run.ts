@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from 'vite';
 import { localDay } from './shared/days';
-import { summarize, type Summary } from './shared/stats';
+import { summarize } from './shared/stats';
 import { PEER_DOCUMENTS, PEER_QUERIES, PEER_READS, PEER_ROWS } from './shared/workload';
 import { SEARCH_QUERIES } from './shared/text';
 import { APP_POOL, PEER_POOL } from './page/protocol';
@@ -118,11 +118,6 @@ if (prepared.toppedUp > 0) log(`The seed ends on ${seedMeta.endDay}: added ${pre
 // ---------------------------------------------------------------------------------------------
 
 const nativeGroups = (views: readonly AnalysedView[]) => views.map((view) => view.statements.map((statement) => statement.sql));
-/** Each view's native samples, taken in two halves beside its typed trials (NativeTimer). */
-const nativeSamples = {
-  views: prepared.views.map((): number[] => []),
-  searches: prepared.searches.map((): number[] => [])
-};
 let nativePeerStack: PeerStack | null = null;
 let nativeSqliteVersion = '';
 if (has('peers')) {
@@ -163,6 +158,14 @@ const context: BrowserContext = await chromium.launchPersistentContext(profileDi
   serviceWorkers: 'block',
   viewport: { width: 1280, height: 900 }
 });
+
+/** The "raw sqlite-wasm bulk insert": the peers' rows into a fresh file with SQLite's default settings, in rows/s. */
+async function untunedBulkInsert(page: Page): Promise<number> {
+  await page.evaluate(([target]) => window.bench.worker('open', { target, tuned: false, retryMs: 2000, wipe: true }), [PEER_POOL] as const);
+  const inserted = await page.evaluate(([rows]) => window.bench.worker('peerBulkInsert', { rows, tuned: false }), [PEER_ROWS] as const);
+  await page.evaluate(() => window.bench.worker('close', null));
+  return (inserted.rows / inserted.ms) * 1000;
+}
 
 async function benchPage(): Promise<Page> {
   const page = await context.newPage();
@@ -227,34 +230,29 @@ try {
       log(`Typed layer: ${POINT_RUNS} point reads...`);
       layer = { ...layer, typedRoundTrip: summarize((await time(prepared.pointRead, POINT_RUNS, 100)).samples) };
     }
-    // Native trials of a view run in this process right before and right after its typed ones.
-    const beside = async (native: NativeTimer, samples: number[], index: number, view: AnalysedView): Promise<Summary> => {
-      samples.push(...native.time(index, Math.ceil(RUNS / 2), 1, BUDGET_MS / 2));
-      const typed = summarize((await time(view, RUNS, 1, BUDGET_MS)).samples);
-      samples.push(...native.time(index, Math.ceil(RUNS / 2), 0, BUDGET_MS / 2));
-      return typed;
+    // Each view through the typed layer, with native SQLite timed in this process right before and right after it.
+    const typedBesideNative = async (views: readonly AnalysedView[]): Promise<ViewResult[]> => {
+      const native = new NativeTimer(benchFile, nativeGroups(views));
+      try {
+        const results: ViewResult[] = [];
+        for (const [i, view] of views.entries()) {
+          const nativeSamples = native.time(i, Math.ceil(RUNS / 2), 1, BUDGET_MS / 2);
+          const typed = summarize((await time(view, RUNS, 1, BUDGET_MS)).samples);
+          nativeSamples.push(...native.time(i, Math.ceil(RUNS / 2), 0, BUDGET_MS / 2));
+          results.push({ view, typed, inWorker: summarize([]), native: summarize(nativeSamples) });
+        }
+        return results;
+      } finally {
+        native.close();
+      }
     };
     if (has('lists')) {
       log(`Typed layer and native SQLite, side by side: ${prepared.views.length} list views x ${RUNS}...`);
-      const native = new NativeTimer(benchFile, nativeGroups(prepared.views));
-      const typed: Summary[] = [];
-      try {
-        for (const [i, view] of prepared.views.entries()) typed.push(await beside(native, nativeSamples.views[i] as number[], i, view));
-      } finally {
-        native.close();
-      }
-      viewResults = prepared.views.map((view, i) => ({ view, typed: typed[i] as Summary, inWorker: summarize([]), native: summarize(nativeSamples.views[i] ?? []) }));
+      viewResults = await typedBesideNative(prepared.views);
     }
     if (has('search')) {
       log(`Typed layer and native SQLite, side by side: ${prepared.searches.length} searches x ${RUNS}...`);
-      const native = new NativeTimer(benchFile, nativeGroups(prepared.searches));
-      const typed: Summary[] = [];
-      try {
-        for (const [i, view] of prepared.searches.entries()) typed.push(await beside(native, nativeSamples.searches[i] as number[], i, view));
-      } finally {
-        native.close();
-      }
-      searchResults = prepared.searches.map((view, i) => ({ view, typed: typed[i] as Summary, inWorker: summarize([]), native: summarize(nativeSamples.searches[i] ?? []) }));
+      searchResults = await typedBesideNative(prepared.searches);
     }
     await page.evaluate(() => window.bench.appTerminate());
     await closeAndSettle(page);
@@ -613,10 +611,7 @@ try {
         wasmStack = { pointReads: summarize(reads.samples), pointReadsFromPage: summarize(fromPage), ftsSetupMs: setup.ms, ftsQueries: summarize(fts.samples), ftsHits: fts.hits };
       }
       await page.evaluate(() => window.bench.worker('close', null));
-      await page.evaluate(([target]) => window.bench.worker('open', { target, tuned: false, retryMs: 2000, wipe: true }), [PEER_POOL] as const);
-      const untuned = await page.evaluate(([rows]) => window.bench.worker('peerBulkInsert', { rows, tuned: false }), [PEER_ROWS] as const);
-      untunedBulk.push((untuned.rows / untuned.ms) * 1000);
-      await page.evaluate(() => window.bench.worker('close', null));
+      untunedBulk.push(await untunedBulkInsert(page));
     }
     await page.evaluate(() => window.bench.terminateBenchWorker());
 
@@ -651,19 +646,14 @@ try {
     const page = await benchPage();
     const probe = await MemoryProbe.attach(page);
     await page.evaluate((url) => window.bench.appOpen(url), workerUrl);
-    // The import's baseline, measured beside it: on this shared machine the raw rate moved 13k-22k rows/s between runs.
-    const rawInsert = async (): Promise<number> => {
-      await page.evaluate(([target]) => window.bench.worker('open', { target, tuned: false, retryMs: 2000, wipe: true }), [PEER_POOL] as const);
-      const inserted = await page.evaluate(([rows]) => window.bench.worker('peerBulkInsert', { rows, tuned: false }), [PEER_ROWS] as const);
-      await page.evaluate(() => window.bench.worker('close', null));
-      await page.evaluate(() => window.bench.terminateBenchWorker());
-      return (inserted.rows / inserted.ms) * 1000;
-    };
-    const rawBefore = await rawInsert();
+    // The import's baseline, measured beside it: on this shared machine the raw rate moves by up to 1.7x between phases.
+    const rawBefore = await untunedBulkInsert(page);
+    await page.evaluate(() => window.bench.terminateBenchWorker());
     const imported = await page.evaluate(() => window.bench.appBulk());
     const { wasmBytes } = await probe.workerHeap(workerUrl);
     await probe.detach();
-    const rawAfter = await rawInsert();
+    const rawAfter = await untunedBulkInsert(page);
+    await page.evaluate(() => window.bench.terminateBenchWorker());
     const restored = await page.evaluate(() => window.bench.appRestore());
     bulk = { ...imported, rawBesideImport: [rawBefore, rawAfter], wasmMiBAfterImport: MiB(wasmBytes), ...restored };
     await page.evaluate(() => window.bench.appTerminate());

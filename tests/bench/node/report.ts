@@ -90,7 +90,7 @@ export function writeReport(path: string, results: Results): void {
     '```sh',
     'npm ci',
     'npm run seed -- --years 10          # the 10-year database (4-5 minutes here); --years 1 / 3 or --size small|medium for tests',
-    'npm run bench                       # everything below (5-6 minutes on an idle machine, up to 9 when busy); builds the app if build/ is missing',
+    'npm run bench                       # everything below (6-7 minutes on an idle machine, up to 9 when busy); builds the app if build/ is missing',
     'npm run bench -- --quick            # fewer trials, about 3 minutes; noisier',
     'npm run bench -- --only lists,search   # phases: layer, lists, search, cold, memory, writes, peers, download, bulk',
     'npm run bench -- --build --no-report   # rebuild the app first; leave this file alone (results.json only)',
