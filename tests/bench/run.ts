@@ -26,7 +26,7 @@ import { localDay } from './shared/days';
 import { summarize } from './shared/stats';
 import { PEER_DOCUMENTS, PEER_QUERIES, PEER_READS, PEER_ROWS } from './shared/workload';
 import { SEARCH_QUERIES } from './shared/text';
-import { APP_POOL, PEER_POOL } from './page/protocol';
+import { APP_POOL, BARE_POOL, PEER_POOL } from './page/protocol';
 import { MemoryProbe } from './node/cdp';
 import { NativeTimer, nativeFileCopy, nativePeers } from './node/native';
 import { prepareDatabase, type AnalysedView, type Prepared } from './node/prepare';
@@ -190,6 +190,40 @@ async function settleSnapshots(): Promise<void> {
 }
 
 const pointSql = prepared.pointRead.statements.map((statement) => statement.sql);
+
+/** Blocks of the message-layer phase; the typed and the bare side take turns between blocks. */
+const LAYER_BLOCKS = 10;
+
+/**
+ * The point read through the typed layer, and its SQL as a bare round trip, in blocks that take
+ * turns, the bare worker open at the same time on a copy of the file. Measured apart, a minute
+ * apart, they disagreed by up to 2x here: a worker's answer costs 20-70 µs more while the page's
+ * core sleeps, and how often it sleeps moves from one minute to the next.
+ */
+async function roundTripsTakingTurns(page: Page): Promise<Pick<MessageLayer, 'typedRoundTrip' | 'bareRoundTrip' | 'emptyRoundTrip' | 'inWorkerQuery'>> {
+  await page.evaluate(([target]) => window.bench.worker('import', { target, url: '/bench-data/bench-input.sqlite3' }), [BARE_POOL] as const);
+  await page.evaluate(([target]) => window.bench.worker('open', { target, tuned: true, retryMs: 5000 }), [BARE_POOL] as const);
+  const { command, input } = prepared.pointRead;
+  const runs = Math.ceil(POINT_RUNS / LAYER_BLOCKS);
+  const sides = {
+    typed: async () => (await page.evaluate(([name, args, count]) => window.bench.appTime(name, args, count, 10), [command, input, runs] as const)).samples,
+    bare: () => page.evaluate(([sql, count]) => window.bench.bareRoundTrips(sql, count, 10), [pointSql, runs] as const),
+    empty: () => page.evaluate(([count]) => window.bench.pingRoundTrips(count, 10), [runs] as const),
+    inWorker: async () =>
+      (await page.evaluate(([sql, count]) => window.bench.worker('queryLoop', { sql, runs: count, warmup: 10, budgetMs: Number.MAX_SAFE_INTEGER }), [pointSql, runs] as const)).samples
+  };
+  const samples = { typed: [] as number[], bare: [] as number[], empty: [] as number[], inWorker: [] as number[] };
+  for (const side of Object.keys(sides) as (keyof typeof sides)[]) await sides[side]();
+  for (let block = 0; block < LAYER_BLOCKS; block++) {
+    const order = (Object.keys(sides) as (keyof typeof sides)[]).map((_, i, all) => all[(i + block) % all.length] as keyof typeof sides);
+    for (const side of order) samples[side].push(...(await sides[side]()));
+  }
+  await page.evaluate(() => window.bench.worker('close', null));
+  // The copy is not needed again: an empty file in its place frees the disk.
+  await page.evaluate(([target]) => window.bench.worker('open', { target, tuned: false, retryMs: 5000, wipe: true }), [BARE_POOL] as const);
+  await page.evaluate(() => window.bench.worker('close', null));
+  return { typedRoundTrip: summarize(samples.typed), bareRoundTrip: summarize(samples.bare), emptyRoundTrip: summarize(samples.empty), inWorkerQuery: summarize(samples.inWorker) };
+}
 const todaySql = [...(prepared.views[0]?.statements ?? []), ...(prepared.views[1]?.statements ?? [])].map((statement) => statement.sql);
 
 let timersIsolated = false;
@@ -227,8 +261,8 @@ try {
     const time = (view: AnalysedView, runs: number, warmup: number, budget = Number.MAX_SAFE_INTEGER) =>
       page.evaluate(([name, input, count, warm, ms]) => window.bench.appTime(name, input, count, warm, ms), [view.command, view.input, runs, warmup, budget] as const);
     if (has('layer')) {
-      log(`Typed layer: ${POINT_RUNS} point reads...`);
-      layer = { ...layer, typedRoundTrip: summarize((await time(prepared.pointRead, POINT_RUNS, 100)).samples) };
+      log(`Message layer: ${POINT_RUNS} point reads typed and as bare round trips, taking turns...`);
+      layer = { ...layer, ...(await roundTripsTakingTurns(page)) };
     }
     // Each view through the typed layer, with native SQLite timed in this process right before and right after it.
     const typedBesideNative = async (views: readonly AnalysedView[]): Promise<ViewResult[]> => {
@@ -258,21 +292,12 @@ try {
     await closeAndSettle(page);
   }
 
-  // The bare side: the same statements in a bare sqlite-wasm worker on the same file.
-  if (has('layer') || has('lists') || has('search')) {
+  // The bare side of the lists and searches: the same statements in a bare sqlite-wasm worker on the same file.
+  if (has('lists') || has('search')) {
     const page = await benchPage();
     await page.evaluate(([target]) => window.bench.worker('open', { target, tuned: true, retryMs: 5000 }), [APP_POOL] as const);
     const loop = (sql: readonly string[], runs: number, warmup: number, budget = Number.MAX_SAFE_INTEGER) =>
       page.evaluate(([statements, count, warm, ms]) => window.bench.worker('queryLoop', { sql: statements, runs: count, warmup: warm, budgetMs: ms }), [sql, runs, warmup, budget] as const);
-    if (has('layer')) {
-      log('Bare worker: empty round trips, the point read inside the worker and as a bare round trip...');
-      layer = {
-        ...layer,
-        emptyRoundTrip: summarize(await page.evaluate(([runs]) => window.bench.pingRoundTrips(runs, 100), [POINT_RUNS] as const)),
-        inWorkerQuery: summarize((await loop(pointSql, POINT_RUNS, 100)).samples),
-        bareRoundTrip: summarize(await page.evaluate(([sql, runs]) => window.bench.bareRoundTrips(sql, runs, 100), [pointSql, POINT_RUNS] as const))
-      };
-    }
     if (viewResults) {
       log('Bare worker: list statements inside the worker...');
       const results: ViewResult[] = [];

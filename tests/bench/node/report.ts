@@ -234,6 +234,7 @@ export function writeReport(path: string, results: Results): void {
   // ------------------------------------------------------------------ 2. message layer
   add('', '## 2. Message layer', '');
   if (layer) {
+    if (layer.typedRoundTrip) add("The four point-read rows take turns in blocks: the app's worker and a bare worker (on a copy of the file) are open at once, and each block runs typed, bare, empty and in-worker trials in a rotating order, so the ratio compares the machine of the same moment.", '');
     add('| Round trip | median | p95 | n |', '|---|--:|--:|--:|');
     const row = (label: string, summary: Summary | undefined) => summary && add(`| ${label} | ${ms(summary.median)} | ${ms(summary.p95)} | ${summary.n} |`);
     row('Empty postMessage round trip (page ↔ bare worker)', layer.emptyRoundTrip);

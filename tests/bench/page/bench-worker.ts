@@ -37,8 +37,39 @@ function openDb(): Database {
   return db;
 }
 
+type Statement = ReturnType<Database['prepare']>;
+
+/** Statements prepared once per SQL text, as the app's worker and native SQLite's side run theirs. */
+const prepared = new Map<string, Statement>();
+
+function statementFor(database: Database, sql: string): Statement {
+  let statement = prepared.get(sql);
+  if (!statement) {
+    statement = database.prepare(sql);
+    prepared.set(sql, statement);
+  }
+  return statement;
+}
+
+/** Every row of `sql`, as arrays or as column-name objects (what a bare worker would post). */
+function rowsOf(database: Database, sql: string, shape: 'arrays' | 'objects'): unknown[] {
+  const statement = statementFor(database, sql);
+  const rows: unknown[] = [];
+  try {
+    while (statement.step()) rows.push(shape === 'arrays' ? statement.get([]) : statement.get({}));
+  } finally {
+    statement.reset();
+  }
+  return rows;
+}
+
 function runAll(database: Database, statements: readonly string[]): unknown[][] {
-  return statements.map((sql) => database.selectArrays(sql));
+  return statements.map((sql) => rowsOf(database, sql, 'arrays'));
+}
+
+function finalizeStatements(): void {
+  for (const statement of prepared.values()) statement.finalize();
+  prepared.clear();
 }
 
 type Handlers = { [K in BenchOp]: (input: BenchOps[K]['input']) => Promise<BenchOps[K]['output']> | BenchOps[K]['output'] };
@@ -64,6 +95,7 @@ const handlers: Handlers = {
     const installed = await install(sqlite3, target, retryMs);
     pool = installed.pool;
     if (wipe) await pool.wipeFiles();
+    finalizeStatements();
     db = new pool.OpfsSAHPoolDb(target.file);
     if (tuned) configureConnection(db, 'persistent');
     return { ms: performance.now() - started, attempts: installed.attempts };
@@ -80,12 +112,14 @@ const handlers: Handlers = {
 
   async openMemory() {
     const sqlite3 = await loading;
+    finalizeStatements();
     db = new sqlite3.oo1.DB(':memory:', 'c');
     configureConnection(db, 'memory');
     return null;
   },
 
   close() {
+    finalizeStatements();
     db?.close();
     db = null;
     pool?.pauseVfs();
@@ -93,7 +127,7 @@ const handlers: Handlers = {
     return null;
   },
 
-  query: ({ sql }) => ({ rows: sql.map((statement) => openDb().selectObjects(statement)) }),
+  query: ({ sql }) => ({ rows: sql.map((statement) => rowsOf(openDb(), statement, 'objects')) }),
 
   queryLoop({ sql, runs, warmup, budgetMs }) {
     const database = openDb();
@@ -215,7 +249,7 @@ scope.addEventListener('message', (event: MessageEvent<BenchRequest>) => {
   if (request.op === 'query') {
     try {
       const { sql } = request.input as BenchOps['query']['input'];
-      scope.postMessage({ id: request.id, ok: true, value: { rows: sql.map((statement) => openDb().selectObjects(statement)) } } satisfies BenchResponse);
+      scope.postMessage({ id: request.id, ok: true, value: { rows: sql.map((statement) => rowsOf(openDb(), statement, 'objects')) } } satisfies BenchResponse);
     } catch (error) {
       scope.postMessage({ id: request.id, ok: false, error: String(error) } satisfies BenchResponse);
     }

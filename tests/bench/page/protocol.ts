@@ -11,6 +11,8 @@ export interface PoolTarget {
 export const APP_POOL: PoolTarget = { poolName: 'daybook-sahpool', directory: '.daybook', file: '/daybook.sqlite3' };
 /** A separate pool for the peers workload, so it never touches the app's files. */
 export const PEER_POOL: PoolTarget = { poolName: 'bench-peers', directory: '.bench-peers', file: '/peers.sqlite3' };
+/** A copy of the app's file for the bare worker, so both workers run at once and take turns (the layer phase). */
+export const BARE_POOL: PoolTarget = { poolName: 'bench-bare', directory: '.bench-bare', file: '/bare.sqlite3' };
 
 /** One pass of the bulk workloads on the app's worker (page/bench.ts appBulk). */
 export interface BulkReading {
