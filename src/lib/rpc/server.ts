@@ -11,6 +11,9 @@ export interface RpcServerOptions {
   readonly context: CommandContext;
 }
 
+/** Sends a message to one tab; `transfer` lists buffers moved with it rather than copied. */
+export type Post = (message: FromWorker, transfer?: Transferable[]) => void;
+
 /** One tab's line to the worker: the owning page's, or another tab's MessagePort. */
 export interface RpcConnection {
   handle(message: unknown): Promise<void>;
@@ -19,7 +22,7 @@ export interface RpcConnection {
 
 export interface RpcServer {
   /** Adds a connection; answers go back through its `post`, events go to every connection. */
-  connect(post: (message: FromWorker) => void): RpcConnection;
+  connect(post: Post): RpcConnection;
   broadcast(event: WorkerEvent): void;
 }
 
@@ -30,13 +33,13 @@ export interface RpcServer {
  */
 export function createRpcServer({ commands, context }: RpcServerOptions): RpcServer {
   let queue: Promise<void> = Promise.resolve();
-  const connections = new Set<(message: FromWorker) => void>();
+  const connections = new Set<Post>();
 
   const broadcast = (event: WorkerEvent) => {
     for (const post of connections) post({ kind: 'event', event });
   };
 
-  async function dispatch(call: CallMessage, post: (message: FromWorker) => void, signal: AbortSignal): Promise<void> {
+  async function dispatch(call: CallMessage, post: Post, signal: AbortSignal): Promise<void> {
     const definition = Object.hasOwn(commands, call.name) ? commands[call.name] : undefined;
     if (!definition) {
       post({ kind: 'result', id: call.id, result: fail('validation', `Unknown command "${call.name}".`) });
@@ -48,7 +51,7 @@ export function createRpcServer({ commands, context }: RpcServerOptions): RpcSer
     }
     const job = { signal, progress: (done: number, total: number, phase?: string) => post({ kind: 'progress', id: call.id, done, total, ...(phase !== undefined && { phase }) }) };
     const { result, changedTables } = await execute(definition, withJob(context, job), call);
-    post({ kind: 'result', id: call.id, result });
+    post({ kind: 'result', id: call.id, result }, result.ok ? definition.transferables?.(result.value) : undefined);
     if (result.ok && definition.replacesData) broadcast({ type: 'changed', tables: [ALL_TABLES] });
     else if (changedTables.length > 0) broadcast({ type: 'changed', tables: changedTables });
   }

@@ -29,7 +29,13 @@ export const restoreCommands = {
       return store.take('daily', c.now(), c.job);
     }
   }),
-  'snapshots.download': command({ input: SnapshotInput, write: false, run: (c, { name }) => snapshotBytes(c, name) }),
+  'snapshots.download': command({
+    input: SnapshotInput,
+    write: false,
+    run: (c, { name }) => snapshotBytes(c, name),
+    // The snapshot's bytes are read into a buffer of their own for this answer.
+    transferables: (bytes) => [bytes.buffer]
+  }),
   'snapshots.preview': command({ input: SnapshotInput, write: false, run: (c, { name }) => previewRestore(c, snapshotBytes(c, name)) }),
   'snapshots.restore': command({
     input: SnapshotInput,

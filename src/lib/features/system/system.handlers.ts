@@ -40,6 +40,8 @@ export const systemCommands = {
     input: v.undefined(),
     write: false,
     needsDatabase: false,
-    run: (c) => c.host.exportDatabase()
+    run: (c) => c.host.exportDatabase(),
+    // A copy made for this answer (DatabaseHost.exportDatabase), never WebAssembly memory.
+    transferables: (bytes) => [bytes.buffer]
   })
 };
