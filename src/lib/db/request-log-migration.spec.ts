@@ -38,7 +38,7 @@ describe('migration 0007 (the request log as one b-tree)', () => {
 
     expect(await migrate()).toMatchObject({ outcome: 'ok', schemaVersion: bundledMigrations.length });
 
-    statements = new StatementCache(raw);
+    statements = new StatementCache(await loadSqlite(), raw);
     const log = new RequestLog(raw, statements);
     expect(log.find('recent')).toEqual({ value: { id: 't1' } });
     expect(log.find('old')).toEqual({ value: null });

@@ -25,7 +25,7 @@ export class Session {
     readonly raw: Database,
     readonly storage: StorageKind
   ) {
-    this.statements = new StatementCache(raw);
+    this.statements = new StatementCache(sqlite3, raw);
     this.kysely = new Kysely<Tables>({ dialect: new OfficialWasmDialect({ database: asDialectDatabase(sqlite3, raw, this.statements) }) });
     this.requests = new RequestLog(raw, this.statements);
     registerStatementCache(this.kysely, this.statements);

@@ -96,7 +96,7 @@ describe('StatementCache', () => {
   it('keeps at most its capacity, finalizing the least recently used', async () => {
     const { db } = await seeded();
     const { raw } = database?.host.session ?? expect.fail('open');
-    const small = new StatementCache(raw, 2);
+    const small = new StatementCache(database?.host.session.sqlite3 ?? expect.fail('open'), raw, 2);
     for (const column of ['id', 'title', 'status', 'id'] as const) small.all(db.selectFrom('tasks').select(column));
     expect(small.size).toBe(2);
     small.clear();

@@ -1,7 +1,7 @@
 import type { Compilable } from 'kysely';
 import type { SqlValue } from '@sqlite.org/sqlite-wasm';
 import { RowReader } from './row-reader';
-import type { Database } from './sqlite';
+import type { Database, Sqlite3Static } from './sqlite';
 
 /** The part of sqlite-wasm's prepared statement the cache uses. */
 type Statement = ReturnType<Database['prepare']>;
@@ -19,6 +19,7 @@ const DEFAULT_CAPACITY = 128;
  * `clear()` does that, and later reads prepare again.
  */
 export class StatementCache {
+  readonly #sqlite3: Sqlite3Static;
   readonly #raw: Database;
   readonly #capacity: number;
   /** Insertion order is recency order: the first entry is the least recently used. */
@@ -26,7 +27,8 @@ export class StatementCache {
   /** Column names are read once per prepared statement. */
   readonly #readers = new WeakMap<Statement, RowReader>();
 
-  constructor(raw: Database, capacity = DEFAULT_CAPACITY) {
+  constructor(sqlite3: Sqlite3Static, raw: Database, capacity = DEFAULT_CAPACITY) {
+    this.#sqlite3 = sqlite3;
     this.#raw = raw;
     this.#capacity = capacity;
   }
@@ -112,7 +114,7 @@ export class StatementCache {
   #readerOf(statement: Statement): RowReader {
     let reader = this.#readers.get(statement);
     if (!reader) {
-      reader = new RowReader(statement);
+      reader = new RowReader(this.#sqlite3, statement);
       this.#readers.set(statement, reader);
     }
     return reader;
