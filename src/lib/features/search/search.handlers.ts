@@ -30,6 +30,16 @@ function newestFirst({ match, types, limit }: SearchQuery): RawBuilder<SearchHit
 }
 
 /**
+ * A row count written into the SQL: with a LIMIT SQLite reads while planning, best match ran 25%
+ * faster than with a bound one (Nakamura: 584-620 against 743-861 µs under Node). Always a
+ * validated integer (SearchInput, RELEVANCE_WINDOW), so nothing a person types reaches the SQL text.
+ */
+function rowCount(count: number): RawBuilder<number> {
+  if (!Number.isSafeInteger(count) || count < 1) throw new Error(`Not a row count: ${count}`);
+  return sql.lit(count);
+}
+
+/**
  * Best BM25 match first among the newest RELEVANCE_WINDOW matches, so the cost stays bounded however
  * many years match (the scores still use the whole index's word statistics). One pass scores the
  * window and keeps the best `limit`; only those get a snippet, in a second pass over the matches
@@ -41,8 +51,8 @@ function bestMatch({ match, types, limit }: SearchQuery): RawBuilder<SearchHit> 
       SELECT id, rank FROM (
         SELECT rowid AS id, ${BM25} AS rank FROM search_index
         WHERE search_index MATCH ${match} ${typeFilter(types)}
-        ORDER BY rowid DESC LIMIT ${RELEVANCE_WINDOW})
-      ORDER BY rank, id DESC LIMIT ${limit})
+        ORDER BY rowid DESC LIMIT ${rowCount(RELEVANCE_WINDOW)})
+      ORDER BY rank, id DESC LIMIT ${rowCount(limit)})
     SELECT ${HIT_COLUMNS}, best.rank AS rank
     FROM search_index JOIN best ON best.id = search_index.rowid
     WHERE search_index MATCH ${match} AND search_index.rowid BETWEEN (SELECT min(id) FROM best) AND (SELECT max(id) FROM best)

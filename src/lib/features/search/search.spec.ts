@@ -72,6 +72,8 @@ describe('search.query', () => {
     expect(relevance[0]?.entityId).toBe(middle.id);
     expect(relevance.every((hit) => typeof hit.rank === 'number' && hit.rank < 0)).toBe(true);
     expect(relevance.map((hit) => hit.entityId).sort()).toEqual([oldest.id, middle.id, newest.id].sort());
+    // The limit is written into the SQL text (search.handlers.ts rowCount): each one still holds.
+    expect(expectOk(await client.call('search.query', { query: 'deployment', order: 'relevance', limit: 1 })).map((hit) => hit.entityId)).toEqual([middle.id]);
     expect(expectOk(await client.call('search.query', { query: 'deplo', limit: 2 })).map((hit) => hit.entityId)).toEqual([newest.id, middle.id]);
   });
 
