@@ -70,3 +70,13 @@ export function isHeldByAnotherContext(error: unknown): boolean {
   const text = error instanceof Error ? `${error.name} ${error.message}` : String(error);
   return /NoModificationAllowed|createSyncAccessHandle|Access Handles cannot be created/i.test(text);
 }
+
+/**
+ * Takes the connection's authorizer away. An allow-everything callback left in its place would
+ * still be called from SQLite into JavaScript for every table and column each later statement
+ * prepares. sqlite-wasm's types only take a function; SQLite takes NULL for "none".
+ */
+export function removeAuthorizer(sqlite3: Sqlite3Static, db: Database): void {
+  const setAuthorizer = sqlite3.capi.sqlite3_set_authorizer as unknown as (db: Database, xAuth: 0, userData: 0) => number;
+  setAuthorizer(db, 0, 0);
+}

@@ -1,4 +1,4 @@
-import type { Database, Sqlite3Static } from '../sqlite';
+import { removeAuthorizer, type Database, type Sqlite3Static } from '../sqlite';
 import type { MigrationTarget } from './runner';
 
 /** Adapts a sqlite-wasm connection to what the migration runner needs. */
@@ -19,7 +19,7 @@ export function createMigrationTarget(sqlite3: Sqlite3Static, db: Database): Mig
       try {
         db.exec(sql);
       } finally {
-        capi.sqlite3_set_authorizer(db, () => capi.SQLITE_OK, 0);
+        removeAuthorizer(sqlite3, db);
       }
     }
   };

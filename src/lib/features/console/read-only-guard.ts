@@ -1,4 +1,4 @@
-import type { Database, Sqlite3Static } from '../../db/sqlite';
+import { removeAuthorizer, type Database, type Sqlite3Static } from '../../db/sqlite';
 import { RpcFailure } from '../../rpc/result';
 import { statementLabel } from './console';
 
@@ -76,7 +76,7 @@ export function runReadOnly<T>(connection: ReadConnection, options: ReadOnlyOpti
   } finally {
     // The authorizer goes first: while it is in place it would refuse turning query_only off.
     capi.sqlite3_progress_handler(db, 0, 0, 0);
-    capi.sqlite3_set_authorizer(db, () => capi.SQLITE_OK, 0);
+    removeAuthorizer(connection.sqlite3, db);
     db.exec('PRAGMA query_only = OFF');
   }
 }
