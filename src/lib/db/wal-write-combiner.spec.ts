@@ -99,6 +99,25 @@ describe('combineWalWrites', () => {
     expect(wal.bytes).toEqual(expected);
   });
 
+  it('writes each commit’s own bytes only, after longer commits than its first buffer holds and than it keeps', () => {
+    // 3,000 frames outgrow the first buffer; 13,000 (over 1 MiB) outgrow the buffer kept between commits.
+    const commits = [3000, 2, 13000, 1].map((count, commit) => Array.from({ length: count }, (_, i) => ((i + commit) % 250) + 1));
+    uninstall = combineWalWrites(FakeHandle.prototype);
+    const wal = new FakeHandle('wal');
+    for (const pages of commits) {
+      FakeHandle.calls = [];
+      const end = writeFrames(wal, 32, pages, pages.length);
+      expect(FakeHandle.calls).toEqual([`wal write ${end - 32}@32`]);
+      const expected = new Uint8Array(end - 32);
+      pages.forEach((fill, index) => {
+        expected.set(header(fill, index === pages.length - 1 ? pages.length : 0), index * (24 + PAGE));
+        expected.set(page(fill), index * (24 + PAGE) + 24);
+      });
+      // Compared as bytes in one call: an element-wise comparison of a megabyte takes seconds.
+      expect(Buffer.compare(wal.bytes.subarray(32, end), expected)).toBe(0);
+    }
+  });
+
   it('keeps frames of an unfinished transaction until the handle is used otherwise, then writes them first', () => {
     uninstall = combineWalWrites(FakeHandle.prototype);
     const wal = new FakeHandle('wal');
