@@ -23,7 +23,11 @@ const ROWS: BindableValue[][] = [
   ['plain', 1, 1.5, null],
   ['', 0, -0.25, 'é ✓ 日本 🦆'],
   ['x'.repeat(20_000), 2 ** 31, 2 ** 53 - 1, 'after a long one'],
-  ['a\u0000b', -(2 ** 31) - 1, 1e15, '\ud800 lone surrogate']
+  ['a\u0000b', -(2 ** 31) - 1, 1e15, '\ud800 lone surrogate'],
+  // Around the short-text limit (short-text.ts), and non-ASCII after ASCII in a short text.
+  ['0158c3b2-6c01-72fa-a736-58f1f9224dfc', 3, 0.5, 'y'.repeat(127)],
+  ['z'.repeat(128), 4, 0.75, 'w'.repeat(129)],
+  ['ascii first, then é', 5, 1, 'last char ✓']
 ];
 
 describe('RowBinder', () => {

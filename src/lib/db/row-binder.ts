@@ -1,3 +1,4 @@
+import { writeShortAscii } from './short-text';
 import type { Database, Sqlite3Static } from './sqlite';
 
 type Statement = ReturnType<Database['prepare']>;
@@ -96,7 +97,8 @@ export class RowBinder {
     if (this.#buffer === 0 || needed > this.#capacity) this.#grow(needed);
     // SQLite's copy of the previous value may have grown the memory, which empties the old view.
     if (this.#view.byteLength === 0) this.#view = this.#sqlite3.wasm.heap8u().subarray(this.#buffer, this.#buffer + this.#capacity);
-    const { written } = encoder.encodeInto(text, this.#view);
+    const ascii = writeShortAscii(text, this.#view);
+    const written = ascii >= 0 ? ascii : encoder.encodeInto(text, this.#view).written;
     return this.#exports.sqlite3_bind_text(statement, index, this.#buffer, written, SQLITE_TRANSIENT);
   }
 

@@ -1,4 +1,5 @@
 import type { SqlValue } from '@sqlite.org/sqlite-wasm';
+import { readShortAscii } from './short-text';
 import type { Database, Sqlite3Static } from './sqlite';
 
 type Statement = ReturnType<Database['prepare']>;
@@ -64,8 +65,10 @@ export class RowReader {
         // sqlite3_column_bytes after sqlite3_column_text: the length of the UTF-8 text just made.
         const text = exports.sqlite3_column_text(statement, index);
         const bytes = exports.sqlite3_column_bytes(statement, index);
+        if (bytes === 0) return '';
         // heap8u() answers a view of the memory as it is now (a text's conversion may have grown it).
-        return bytes === 0 ? '' : decoder.decode(this.#sqlite3.wasm.heap8u().subarray(text, text + bytes));
+        const heap = this.#sqlite3.wasm.heap8u();
+        return readShortAscii(heap, text, bytes) ?? decoder.decode(heap.subarray(text, text + bytes));
       }
       case SQLITE_BLOB: {
         const blob = exports.sqlite3_column_blob(statement, index);
