@@ -38,6 +38,17 @@ describe('RowReader', () => {
     expect(row).toMatchObject({ safe: 9007199254740991, big: 9007199254740993n, negative: -9007199254740993n, long, blank: '', zeros: new Uint8Array(3) });
   });
 
+  it('reads a row as values in column order, as get([]) does', async () => {
+    const sqlite3 = await loadSqlite();
+    db = new sqlite3.oo1.DB(':memory:', 'c');
+    const sql = "SELECT 'a' AS t, 2 AS n, 2.5 AS r, NULL AS z, x'01' AS b, 9007199254740993 AS big";
+    const statement = db.prepare(sql);
+    statement.step();
+    const values = new RowReader(sqlite3, statement).values();
+    statement.finalize();
+    expect(values).toEqual(db.selectArray(sql));
+  });
+
   it('refuses a finalized statement instead of reading freed memory', async () => {
     const sqlite3 = await loadSqlite();
     db = new sqlite3.oo1.DB(':memory:', 'c');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readShortAscii, SHORT_TEXT_LIMIT, writeShortAscii } from './short-text';
+import { SHORT_TEXT_LIMIT, writeShortAscii } from './short-text';
 
 const encoder = new TextEncoder();
 
@@ -13,19 +13,5 @@ describe('short ASCII text', () => {
     }
     for (const text of ['é', 'plain then ✓', '\ud800', 'x'.repeat(SHORT_TEXT_LIMIT + 1)]) expect(writeShortAscii(text, target)).toBe(-1);
     expect(writeShortAscii('too long for it', new Uint8Array(4))).toBe(-1);
-  });
-
-  it('reads short ASCII bytes back as the string TextDecoder gives, and declines anything else', () => {
-    const bytes = new Uint8Array(512);
-    const put = (text: string, at: number) => {
-      const encoded = encoder.encode(text);
-      bytes.set(encoded, at);
-      return encoded.length;
-    };
-    for (const text of ['done', '0158c3b2-6c01-72fa-a736-58f1f9224dfc', 'y'.repeat(SHORT_TEXT_LIMIT)]) {
-      expect(readShortAscii(bytes, 7, put(text, 7))).toBe(text);
-    }
-    expect(readShortAscii(bytes, 7, put('café', 7))).toBeNull();
-    expect(readShortAscii(bytes, 7, put('z'.repeat(SHORT_TEXT_LIMIT + 1), 7))).toBeNull();
   });
 });

@@ -1,13 +1,12 @@
 /**
- * Short ASCII text between JavaScript strings and SQLite's UTF-8 bytes without TextEncoder or
- * TextDecoder, whose calls cost more than the copy in Chromium: for a 36-character id into
- * WebAssembly memory, encodeInto 267-315 ns against 71 ns for this loop, decode 238-245 against
- * 187-191 ns (page and worker). Binding the text of a 10-year JSON import (~3 million ids, days,
- * times and statuses) was the largest single item of its CPU profile. ASCII is the same in UTF-8
- * and UTF-16, so a byte-by-byte copy is exact; anything else goes the usual way.
+ * Short ASCII text into SQLite's UTF-8 bytes without TextEncoder, whose call costs more than the
+ * copy in Chromium: for a 36-character id into WebAssembly memory, encodeInto 267-315 ns against
+ * 71 ns for this loop (page and worker). Binding the text of a 10-year JSON import (~3 million
+ * ids, days, times and statuses) was the largest single item of its CPU profile. ASCII is the same
+ * in UTF-8 and UTF-16, so a byte-by-byte copy is exact; anything else goes the usual way.
  */
 
-/** Texts longer than this (in UTF-16 units or bytes) always go through TextEncoder/TextDecoder. */
+/** Texts longer than this (in UTF-16 units) always go through TextEncoder. */
 export const SHORT_TEXT_LIMIT = 128;
 
 /**
@@ -23,16 +22,4 @@ export function writeShortAscii(text: string, target: Uint8Array): number {
     target[index] = code;
   }
   return length;
-}
-
-/** The text of `length` bytes at `offset` if they are short ASCII, otherwise null. */
-export function readShortAscii(bytes: Uint8Array, offset: number, length: number): string | null {
-  if (length > SHORT_TEXT_LIMIT) return null;
-  let text = '';
-  for (let index = offset; index < offset + length; index++) {
-    const code = bytes[index] ?? 0x80;
-    if (code > 0x7f) return null;
-    text += String.fromCharCode(code);
-  }
-  return text;
 }

@@ -7,15 +7,22 @@ export type { Database, SAHPoolUtil, Sqlite3Static };
 export const DATABASE_FILE = '/daybook.sqlite3';
 
 let loading: Promise<Sqlite3Static> | null = null;
+let loaded: Sqlite3Static | null = null;
 
 /** Loads the WebAssembly build once; only the sahpool VFS is used, so the other OPFS VFSes stay off. */
 export function loadSqlite(): Promise<Sqlite3Static> {
   if (!loading) {
     const config = globalThis as { sqlite3ApiConfig?: unknown };
     config.sqlite3ApiConfig = { disable: { vfs: { opfs: true, 'opfs-wl': true } } };
-    loading = sqlite3InitModule();
+    loading = sqlite3InitModule().then((sqlite3) => (loaded = sqlite3));
   }
   return loading;
+}
+
+/** The build `loadSqlite` loaded, for code that holds a connection (which only exists once it has). */
+export function loadedSqlite(): Sqlite3Static {
+  if (!loaded) throw new Error('SQLite is not loaded yet.');
+  return loaded;
 }
 
 /** True where this context can keep files in the origin-private file system. */
