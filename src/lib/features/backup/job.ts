@@ -41,9 +41,19 @@ export class JobTracker {
 
   /** Records `rows` more rows; at every chunk boundary reports, yields and checks for an abort. */
   async advance(rows = 1): Promise<void> {
+    const checkpoint = this.count(rows);
+    if (checkpoint) await checkpoint;
+  }
+
+  /**
+   * `advance` for loops over every row: answers the checkpoint to await at a chunk boundary and
+   * null in between, so a row costs no promise and no turn of the microtask queue (an `await` per
+   * row of a 10-year import was ~415,000 of each).
+   */
+  count(rows = 1): Promise<void> | null {
     this.#done += rows;
     this.#sinceCheckpoint += rows;
-    if (this.#sinceCheckpoint >= CHUNK_ROWS) await this.checkpoint();
+    return this.#sinceCheckpoint >= CHUNK_ROWS ? this.checkpoint() : null;
   }
 
   /** Reports progress now, lets an abort arrive, and stops if it has. */

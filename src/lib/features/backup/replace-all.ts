@@ -63,7 +63,8 @@ export async function replaceAllData(connection: Connection, document: BackupDoc
         } catch (error) {
           throw rowFailure({ where: describeRow(table.name, index, row), field: 'document' }, error);
         }
-        await writing.advance();
+        const checkpoint = writing.count();
+        if (checkpoint) await checkpoint;
       }
     } finally {
       inserter.finalize();

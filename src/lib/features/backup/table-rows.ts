@@ -15,7 +15,8 @@ export async function readAllRows(raw: Database, tables: readonly UserTable[], j
     const rows: BackupRow[] = [];
     for (const values of selectRows(raw, table)) {
       rows.push(Object.fromEntries(table.columns.map((column, index) => [column, toBackupValue(values[index] ?? null, table.name, column)])));
-      await tracker.advance();
+      const checkpoint = tracker.count();
+      if (checkpoint) await checkpoint;
     }
     result[table.name] = rows;
   }
