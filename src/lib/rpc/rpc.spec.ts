@@ -89,7 +89,7 @@ describe('large answers', () => {
     expect(posted.map(({ transfer }) => transfer)).toEqual([[made[0]?.buffer], undefined]);
   });
 
-  it('hands the page the whole database file, moved rather than copied', async () => {
+  it('hands the page the whole database file and keeps answering once the file has gone to the page', async () => {
     const { client } = await connected();
     await client.call('tasks.create', { title: 'In the file', focusDate: TODAY });
     const answer = await client.call('system.exportDatabase', undefined);
