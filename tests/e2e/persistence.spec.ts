@@ -57,19 +57,38 @@ test('keeps every acknowledged task when the browser is killed mid-session', asy
   }
 });
 
-test('keeps the data as it was when the browser is killed in the middle of a JSON import', async ({ page, baseURL }, testInfo) => {
-  test.setTimeout(180_000);
-  // The backup comes from another profile (the test's own page), with many rows so the import is
-  // still writing when the browser dies. Saved as a plain download, not through the save picker.
+/**
+ * Writes to `file` a backup made on `page` (a profile of its own) with 250,000 more tasks of ~300
+ * characters each: more pages than the import's page cache holds, so by the time it builds its
+ * indexes it has written pages into the file (a rollback without a journal would leave it torn).
+ */
+async function writeBulkBackup(page: Page, file: string): Promise<void> {
+  // Saved as a plain download, not through the save picker.
   await page.context().addInitScript(() => Reflect.deleteProperty(window, 'showSaveFilePicker'));
   await openToday(page);
   await addTask(page, 'From the import');
-  const file = testInfo.outputPath('backup.json');
   await downloadFromDataPage(page, 'Export JSON', file);
   const backup = JSON.parse(readFileSync(file, 'utf8')) as { tables: Record<string, Record<string, unknown>[]> };
-  const at = '2026-03-01T00:00:00.000Z';
-  backup.tables.tags = Array.from({ length: 150_000 }, (_, index) => ({ id: `bulk-${index}`, name: `bulk ${index}`, created_at: at, updated_at: at }));
+  const [task] = backup.tables.tasks ?? [];
+  const filler = 'x'.repeat(300);
+  const more = Array.from({ length: 250_000 }, (_, index) => ({
+    ...task,
+    id: `${String(task?.id).slice(0, 24)}${String(index).padStart(12, '0')}`,
+    title: `Bulk ${index}`,
+    focus_date: null,
+    description: `${index} ${filler}`
+  }));
+  backup.tables.tasks = [...(backup.tables.tasks ?? []), ...more];
   writeFileSync(file, JSON.stringify(backup));
+}
+
+const buildingIndexes = 'Importing… building the indexes and the search index';
+const unfinishedImportNotice = /The last JSON import did not finish/;
+
+test('keeps the data as it was when the browser is killed in the middle of a JSON import', async ({ page, baseURL }, testInfo) => {
+  test.setTimeout(180_000);
+  const file = testInfo.outputPath('backup.json');
+  await writeBulkBackup(page, file);
 
   const profile = mkdtempSync(join(tmpdir(), 'daybook-import-crash-'));
   try {
@@ -78,16 +97,56 @@ test('keeps the data as it was when the browser is killed in the middle of a JSO
     await chooseOnDataPage(crashing, 'Import a JSON backup…', file);
     const preview = crashing.getByRole('group', { name: 'What the JSON backup holds' });
     await preview.getByRole('button', { name: 'Import and replace' }).click({ timeout: 60_000 });
-    await expect(crashing.getByText('Importing… writing the rows')).toBeVisible({ timeout: 60_000 });
+    await expect(crashing.getByText(buildingIndexes)).toBeVisible({ timeout: 60_000 });
     killBrowserOf(profile);
     await first.close().catch(() => undefined);
 
+    // The import writes without a journal: the next opening copies its undo snapshot back, and says so.
     const { context: second, page: again } = await openTodayOn(profile, baseURL);
     expect(await taskTitles(again)).toEqual(['Before the import']);
+    const notice = again.getByRole('status').filter({ hasText: unfinishedImportNotice });
+    await expect(notice).toBeVisible();
+    await notice.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(notice).toHaveCount(0);
     // The database is in its usual mode again and takes writes that last.
     await addTask(again, 'After the crash');
     await second.close();
-    await expectTasksOn(profile, baseURL, ['Before the import', 'After the crash']);
+    const { context: third, page: last } = await openTodayOn(profile, baseURL);
+    expect(await taskTitles(last)).toEqual(['Before the import', 'After the crash']);
+    await expect(last.getByText(unfinishedImportNotice)).toHaveCount(0);
+    await third.close();
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+});
+
+test('keeps the data as it was when a JSON import is cancelled while it builds its indexes, and after a restart', async ({ page, baseURL }, testInfo) => {
+  test.setTimeout(180_000);
+  const file = testInfo.outputPath('backup.json');
+  await writeBulkBackup(page, file);
+
+  const profile = mkdtempSync(join(tmpdir(), 'daybook-import-cancel-'));
+  try {
+    const { context: first, page: importing } = await openTodayOn(profile, baseURL);
+    await addTask(importing, 'Before the import');
+    await chooseOnDataPage(importing, 'Import a JSON backup…', file);
+    const preview = importing.getByRole('group', { name: 'What the JSON backup holds' });
+    await preview.getByRole('button', { name: 'Import and replace' }).click({ timeout: 60_000 });
+    await expect(importing.getByText(buildingIndexes)).toBeVisible({ timeout: 60_000 });
+    // Many pages are in the file by now; with no journal to roll back, the undo snapshot is copied back.
+    await importing.getByRole('button', { name: 'Cancel' }).click();
+    await expect(importing.getByRole('alert')).toHaveText('Stopped before the end, as asked; nothing was changed.', { timeout: 60_000 });
+    await importing.getByRole('button', { name: 'Check the database' }).click();
+    await expect(importing.getByText('Checked: no problems found.')).toBeVisible({ timeout: 60_000 });
+    await openToday(importing);
+    expect(await taskTitles(importing)).toEqual(['Before the import']);
+    await addTask(importing, 'After the cancel');
+    await first.close();
+
+    const { context: second, page: again } = await openTodayOn(profile, baseURL);
+    expect(await taskTitles(again)).toEqual(['Before the import', 'After the cancel']);
+    await expect(again.getByText(unfinishedImportNotice)).toHaveCount(0);
+    await second.close();
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }

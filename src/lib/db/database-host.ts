@@ -16,6 +16,9 @@ import {
 } from './sqlite';
 import type { DatabaseStatus, StorageKind } from './status';
 import { SnapshotStore } from './backup/snapshot-store';
+import type { SnapshotInfo } from './backup/snapshot-schedule';
+import { markImportFinished, markImportStarted, recoverUnfinishedImport, type RecoveredImport } from './backup/unfinished-import';
+import { enterBulkWrite } from './bulk-write';
 import { SNAPSHOTS } from '../rpc/all-tables';
 
 /** Pages copied between two progress reports (and chances to cancel) during a restore: 4 MB. */
@@ -57,6 +60,8 @@ export class DatabaseHost {
   /** When a call last arrived or was answered (Date.now()), and how many are not answered yet. */
   #lastCallAt = 0;
   #callsInFlight = 0;
+  /** What this opening found of an import that did not finish, told with `ready`. */
+  #recoveredImport: RecoveredImport | null = null;
 
   constructor(options: DatabaseHostOptions) {
     this.#options = options;
@@ -120,7 +125,8 @@ export class DatabaseHost {
       // One write right after opening: in a private window OPFS lives in memory behind IPC, and a
       // WAL connection's reads cost ~10x more there until it has written once (BENCHMARKS.md).
       if (storage === 'persistent') raw.exec(`PRAGMA user_version = ${report.schemaVersion}`);
-      const status = this.#setStatus({ state: 'ready', storage, schemaVersion: report.schemaVersion });
+      const notice = describeRecovery(this.#recoveredImport);
+      const status = this.#setStatus({ state: 'ready', storage, schemaVersion: report.schemaVersion, ...(notice && { notice }) });
       this.#scheduleHousekeeping(session);
       return status;
     }
@@ -174,6 +180,47 @@ export class DatabaseHost {
     if (rc !== capi.SQLITE_DONE) throw new RpcFailure('storage', `The restore failed and nothing was changed: ${capi.sqlite3_errstr(rc)}`);
   }
 
+  /**
+   * Runs `work`, one write transaction that replaces all the data, without a rollback journal:
+   * `undo`, a snapshot taken just before, is its journal. A note in the pool names it until the
+   * transaction is committed and on disk. If `work` fails, the file may already hold some of its
+   * pages (a rollback without a journal cannot take them back), so the snapshot is copied back
+   * and the database opened again before the error is passed on; if the tab dies, the next
+   * opening does the same (recoverUnfinishedImport). Without a snapshot, the work runs as usual.
+   */
+  async writeWithoutJournal<T>(undo: SnapshotInfo | null, work: () => Promise<T>): Promise<T> {
+    const session = this.session;
+    const pool = this.#pool;
+    if (session.storage !== 'persistent' || !pool || !undo) return work();
+    await markImportStarted(session.sqlite3, pool, undo);
+    this.#replacing = true;
+    try {
+      const leaveBulkWrite = enterBulkWrite(session.raw);
+      const value = await work();
+      leaveBulkWrite();
+      markImportFinished(pool, undo);
+      return value;
+    } catch (error) {
+      await this.#reopenAfterUnfinishedImport(pool);
+      throw error;
+    } finally {
+      this.#replacing = false;
+    }
+  }
+
+  /** Closes the connection, copies the undo snapshot back (as the next opening would) and opens the database again. */
+  async #reopenAfterUnfinishedImport(pool: SAHPoolUtil): Promise<void> {
+    const sqlite3 = this.session.sqlite3;
+    this.#closeSession();
+    try {
+      await recoverUnfinishedImport(pool);
+      await this.adopt(sqlite3, new pool.OpfsSAHPoolDb(DATABASE_FILE), 'persistent');
+    } catch (error) {
+      // The note stays, so the next opening puts the data back.
+      this.#setStatus({ state: 'error', message: `Daybook could not reopen its database after the import failed; reload the page to put your data back as it was. (${error instanceof Error ? error.message : String(error)})` });
+    }
+  }
+
   /** Snapshots on this device; null in a temporary in-memory session. */
   get snapshots(): SnapshotStore | null {
     return this.#snapshots;
@@ -198,6 +245,12 @@ export class DatabaseHost {
   }
 
   close(): void {
+    this.#closeSession();
+    this.#pool?.pauseVfs();
+    this.#setStatus({ state: 'closed' });
+  }
+
+  #closeSession(): void {
     if (this.#housekeeping !== null) clearTimeout(this.#housekeeping);
     this.#housekeeping = null;
     this.#checkpoint?.cancel();
@@ -205,8 +258,6 @@ export class DatabaseHost {
     this.#session?.close();
     this.#session = null;
     this.#snapshots = null;
-    this.#pool?.pauseVfs();
-    this.#setStatus({ state: 'closed' });
   }
 
   /**
@@ -262,6 +313,7 @@ export class DatabaseHost {
       return null;
     }
     this.#pool = await installPool(sqlite3);
+    this.#recoveredImport = await recoverUnfinishedImport(this.#pool);
     return new this.#pool.OpfsSAHPoolDb(DATABASE_FILE);
   }
 
@@ -270,6 +322,14 @@ export class DatabaseHost {
     this.#options.onStatus?.(status);
     return status;
   }
+}
+
+function describeRecovery(recovered: RecoveredImport | null): string | undefined {
+  if (!recovered) return undefined;
+  if (recovered.restoredFrom) {
+    return 'The last JSON import did not finish (Daybook was closed while it ran), so your data is as it was before that import. Import the file again to try once more.';
+  }
+  return 'The last JSON import did not finish, and the copy kept to undo it is gone, so some data may be missing. Check the database on the Data page, or restore a snapshot there.';
 }
 
 function describeOpenFailure(error: unknown): DatabaseStatus {

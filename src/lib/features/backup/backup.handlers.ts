@@ -1,5 +1,4 @@
 import * as v from 'valibot';
-import { withRollbackJournal } from '../../db/bulk-write';
 import type { CommandContext } from '../../db/command-context';
 import { command } from '../../rpc/command';
 import { RpcFailure } from '../../rpc/result';
@@ -43,7 +42,7 @@ export const backupCommands = {
     write: false,
     run: async (c, { document }) => previewJsonImport(c.host.session, await backupText(document), { appSchemaVersion: c.host.expectedSchemaVersion })
   }),
-  /** Replaces everything, after a snapshot of the current data (the undo), in one transaction. */
+  /** Replaces everything, after a snapshot of the current data (the undo), in one transaction; on any failure the data is as it was. */
   'backup.importJson': command({
     input: JsonImportInput,
     write: false,
@@ -61,7 +60,8 @@ export const backupCommands = {
           c.job.progress(0, 1, 'committing');
           return imported;
         });
-      const { value } = await withRollbackJournal(session, () => withForeignKeysCheckedAtEnd(session.raw, write));
+      // The undo snapshot is also the import's journal (see writeWithoutJournal).
+      const { value } = await c.host.writeWithoutJournal(undoSnapshot, () => withForeignKeysCheckedAtEnd(session.raw, write));
       return { ...value, undoSnapshot };
     }
   }),
