@@ -31,6 +31,18 @@ describe('WarmCalls', () => {
     expect(warm.take('tasks.listForDay', { date: '2026-11-24' })).toBeNull();
   });
 
+  it('passes on a call it has no early answer of that name for without serializing its input (a restore sends a 250 MB file)', async () => {
+    const { client } = await connected();
+    const warm = new WarmCalls();
+    warm.plan('tasks.listForDay', { date: '2026-11-23' });
+    warm.begin(() => client);
+    warm.finish();
+    const file = new Uint8Array(16);
+    Object.defineProperty(file, 'toJSON', { value: () => expect.fail('the file was serialized') });
+    expect(warm.take('restore.preview', { file })).toBeNull();
+    expect(warm.take('tasks.listForDay', { date: '2026-11-23' })).not.toBeNull();
+  });
+
   it('plans nothing more once the database is open', async () => {
     const { client } = await connected();
     const warm = new WarmCalls();

@@ -20,6 +20,8 @@ export class WarmCalls {
   #client: RpcClient | null = null;
   readonly #planned = new Map<string, PlannedCall>();
   readonly #answers = new Map<string, Promise<Result<unknown>>>();
+  /** The names among #answers: any other call is passed on without serializing its input into a key (a 250 MB file would take seconds, then throw). */
+  readonly #answeredNames = new Set<string>();
 
   /** Asks for `name(input)` with the opening; ignored once the database is open. */
   plan<K extends CommandName>(name: K, input: CommandInput<K>): void {
@@ -60,17 +62,19 @@ export class WarmCalls {
   abort(): void {
     this.#client?.close();
     this.#client = null;
-    this.#answers.clear();
+    this.clear();
     if (this.#phase === 'sending') this.#phase = 'planning';
   }
 
   /** Drops every answer not used yet: the data changed, or this tab will not open the database. */
   clear(): void {
     this.#answers.clear();
+    this.#answeredNames.clear();
   }
 
   /** The early answer to exactly this call, once; null when there is none. */
   take<K extends CommandName>(name: K, input: CommandInput<K>): Promise<Result<CommandOutput<K>>> | null {
+    if (!this.#answeredNames.has(name)) return null;
     const key = keyOf(name, input);
     const answer = this.#answers.get(key);
     if (!answer) return null;
@@ -83,6 +87,7 @@ export class WarmCalls {
     const call = this.#planned.get(key);
     if (!call || this.#answers.has(key)) return;
     this.#answers.set(key, client.call(call.name, call.input as CommandInput<typeof call.name>));
+    this.#answeredNames.add(call.name);
   }
 }
 
