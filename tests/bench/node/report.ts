@@ -402,7 +402,7 @@ const IMPORT_PHASES: Readonly<Record<string, string>> = {
   deleting: 'every current row deleted',
   writing: 'the backup’s rows inserted, table by table',
   indexing: 'triggers back, indexes built, the full-text index built in one statement, keys and counts checked',
-  committing: 'COMMIT: the pages still in the cache written, the rollback journal removed (the import runs out of WAL)'
+  committing: 'COMMIT: the pages still in the cache written and the file flushed (no journal: the undo snapshot is the journal), then back to WAL'
 };
 
 /** The import's time by phase (from its progress messages), so the reader sees where it goes. */
