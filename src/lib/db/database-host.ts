@@ -212,12 +212,16 @@ export class DatabaseHost {
   async #reopenAfterUnfinishedImport(pool: SAHPoolUtil): Promise<void> {
     const sqlite3 = this.session.sqlite3;
     this.#closeSession();
+    // What the first opening found was told then; this opening has nothing to tell.
+    this.#recoveredImport = null;
     try {
       await recoverUnfinishedImport(pool);
       await this.adopt(sqlite3, new pool.OpfsSAHPoolDb(DATABASE_FILE), 'persistent');
     } catch (error) {
       // The note stays, so the next opening puts the data back.
-      this.#setStatus({ state: 'error', message: `Daybook could not reopen its database after the import failed; reload the page to put your data back as it was. (${error instanceof Error ? error.message : String(error)})` });
+      const detail = error instanceof Error ? error.message : String(error);
+      const message = `Daybook could not reopen its database after the import failed; reload the page to put your data back as it was. (${detail})`;
+      this.#setStatus({ state: 'error', message });
     }
   }
 
