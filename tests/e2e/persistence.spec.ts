@@ -85,6 +85,17 @@ async function writeBulkBackup(page: Page, file: string): Promise<void> {
 const buildingIndexes = 'Importing… building the indexes and the search index';
 const unfinishedImportNotice = /The last JSON import did not finish/;
 
+/** Opens Today on `profile` with one task, and starts importing `file`; resolves once the import builds its indexes. */
+async function importUntilIndexing(profile: string, baseURL: string | undefined, file: string): Promise<{ context: BrowserContext; page: Page }> {
+  const opened = await openTodayOn(profile, baseURL);
+  await addTask(opened.page, 'Before the import');
+  await chooseOnDataPage(opened.page, 'Import a JSON backup…', file);
+  const preview = opened.page.getByRole('group', { name: 'What the JSON backup holds' });
+  await preview.getByRole('button', { name: 'Import and replace' }).click({ timeout: 60_000 });
+  await expect(opened.page.getByText(buildingIndexes)).toBeVisible({ timeout: 60_000 });
+  return opened;
+}
+
 test('keeps the data as it was when the browser is killed in the middle of a JSON import', async ({ page, baseURL }, testInfo) => {
   test.setTimeout(180_000);
   const file = testInfo.outputPath('backup.json');
@@ -92,12 +103,7 @@ test('keeps the data as it was when the browser is killed in the middle of a JSO
 
   const profile = mkdtempSync(join(tmpdir(), 'daybook-import-crash-'));
   try {
-    const { context: first, page: crashing } = await openTodayOn(profile, baseURL);
-    await addTask(crashing, 'Before the import');
-    await chooseOnDataPage(crashing, 'Import a JSON backup…', file);
-    const preview = crashing.getByRole('group', { name: 'What the JSON backup holds' });
-    await preview.getByRole('button', { name: 'Import and replace' }).click({ timeout: 60_000 });
-    await expect(crashing.getByText(buildingIndexes)).toBeVisible({ timeout: 60_000 });
+    const { context: first } = await importUntilIndexing(profile, baseURL, file);
     killBrowserOf(profile);
     await first.close().catch(() => undefined);
 
@@ -127,12 +133,7 @@ test('keeps the data as it was when a JSON import is cancelled while it builds i
 
   const profile = mkdtempSync(join(tmpdir(), 'daybook-import-cancel-'));
   try {
-    const { context: first, page: importing } = await openTodayOn(profile, baseURL);
-    await addTask(importing, 'Before the import');
-    await chooseOnDataPage(importing, 'Import a JSON backup…', file);
-    const preview = importing.getByRole('group', { name: 'What the JSON backup holds' });
-    await preview.getByRole('button', { name: 'Import and replace' }).click({ timeout: 60_000 });
-    await expect(importing.getByText(buildingIndexes)).toBeVisible({ timeout: 60_000 });
+    const { context: first, page: importing } = await importUntilIndexing(profile, baseURL, file);
     // Many pages are in the file by now; with no journal to roll back, the undo snapshot is copied back.
     await importing.getByRole('button', { name: 'Cancel' }).click();
     await expect(importing.getByRole('alert')).toHaveText('Stopped before the end, as asked; nothing was changed.', { timeout: 60_000 });
