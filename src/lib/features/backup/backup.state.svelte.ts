@@ -1,3 +1,4 @@
+import { counted } from '../../app/counted';
 import { database } from '../../app/database.svelte';
 import { saveFile } from '../../app/download';
 import { toasts } from '../../app/toasts.svelte';
@@ -77,7 +78,7 @@ class BackupFlow {
     }
     this.reset();
     const undo = answer.value.undoSnapshot;
-    toasts.show(`Imported ${answer.value.totalRows.toLocaleString()} rows.`, {
+    toasts.show(`Imported ${counted(answer.value.totalRows, 'row', 'rows')}.`, {
       ...(undo && {
         action: {
           label: 'Undo',
@@ -113,7 +114,7 @@ class BackupFlow {
       return;
     }
     this.reset();
-    toasts.show(`Imported ${answer.value.imported.toLocaleString()} rows.`);
+    toasts.show(`Imported ${counted(answer.value.imported, 'row', 'rows')}.`);
   }
 
   reset(): void {
