@@ -52,8 +52,9 @@ export async function recoverUnfinishedImport(pool: RecoveryPool): Promise<Recov
   const files = pool.getFileNames();
   const marker = files.find((name) => name.startsWith(MARKER_PREFIX));
   if (marker === undefined) return null;
-  const undo = parseSnapshotName(marker.slice(MARKER_PREFIX.length));
-  if (undo && files.includes(undo.name)) {
+  const named = parseSnapshotName(marker.slice(MARKER_PREFIX.length));
+  const undo = named && files.includes(named.name) ? named : null;
+  if (undo) {
     const bytes = pool.exportFile(undo.name);
     pool.unlink(`${DATABASE_FILE}-wal`);
     pool.unlink(`${DATABASE_FILE}-journal`);
@@ -61,5 +62,5 @@ export async function recoverUnfinishedImport(pool: RecoveryPool): Promise<Recov
     await pool.importDb(DATABASE_FILE, bytes);
   }
   pool.unlink(marker);
-  return { restoredFrom: undo && files.includes(undo.name) ? undo : null };
+  return { restoredFrom: undo };
 }
