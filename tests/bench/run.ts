@@ -607,7 +607,7 @@ try {
         const begin = performance.now();
         const answer = await window.bench.appCall('system.exportDatabase', undefined);
         const ms = performance.now() - begin;
-        return { ms, bytes: answer.ok && answer.value instanceof Uint8Array ? answer.value.byteLength : 0 };
+        return { ms, bytes: answer.ok && answer.value instanceof Blob ? answer.value.size : 0 };
       });
       samples.push(reading.ms);
       bytes = reading.bytes;

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import { addTask, chooseOnDataPage, downloadFromDataPage, expect, openToday, taskTitles, test } from './helpers';
 
 /** The schema version the built app migrates to: its number of migration files. */
@@ -88,6 +89,24 @@ test('exports everything as JSON and imports it back after a change, with a prev
   await downloadFromDataPage(page, 'Download the database file', database);
   const cli = spawnSync('sqlite3', ['-readonly', database, 'PRAGMA integrity_check; SELECT title FROM tasks WHERE deleted_at IS NULL;'], { encoding: 'utf8' });
   expect(cli.stdout.trim().split('\n')).toEqual(['ok', 'Kept in the export']);
+});
+
+test('exports an SQL script that the sqlite3 tool replays, and CSV files zipped one per table', async ({ page }, testInfo) => {
+  await openToday(page);
+  await addTask(page, 'In every export');
+
+  const script = testInfo.outputPath('export.sql');
+  expect((await downloadFromDataPage(page, 'Export SQL', script)).suggestedFilename()).toMatch(/^daybook-\d{4}-\d{2}-\d{2}\.sql$/);
+  const replayed = testInfo.outputPath('replayed.sqlite3');
+  expect(spawnSync('sqlite3', ['-bail', replayed], { input: readFileSync(script, 'utf8'), encoding: 'utf8' }).status).toBe(0);
+  const cli = spawnSync('sqlite3', ['-readonly', replayed, 'PRAGMA integrity_check; SELECT title FROM tasks; PRAGMA user_version;'], { encoding: 'utf8' });
+  expect(cli.stdout.trim().split('\n')).toEqual(['ok', 'In every export', String(SCHEMA_VERSION)]);
+
+  const zip = testInfo.outputPath('export.zip');
+  await downloadFromDataPage(page, 'Export CSV', zip);
+  const files = unzipSync(readFileSync(zip));
+  expect(Object.keys(files)).toEqual(expect.arrayContaining(['tasks.csv', 'journal_entries.csv', 'habit_logs.csv']));
+  expect(strFromU8(files['tasks.csv'] ?? new Uint8Array())).toContain('In every export');
 });
 
 test('adds tasks from another app’s CSV file after showing the mapping', async ({ page }) => {

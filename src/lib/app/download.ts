@@ -1,8 +1,11 @@
 import { localDay } from './dates';
 
-/** Saves bytes as a file: the save picker where the browser has one, a plain download otherwise. */
-export async function saveFile(bytes: Uint8Array, fileName: string, type = 'application/vnd.sqlite3'): Promise<boolean> {
-  const blob = new Blob([bytes.slice().buffer], { type });
+/**
+ * Saves a file the worker made: the save picker where the browser has one (and the click that
+ * asked is recent enough for it), a plain download otherwise. The Blob's bytes never come onto the
+ * page's thread.
+ */
+export async function saveFile(blob: Blob, fileName: string): Promise<boolean> {
   const picker = (window as { showSaveFilePicker?: SaveFilePicker }).showSaveFilePicker;
   if (picker) {
     try {

@@ -38,7 +38,7 @@ export async function openTestClient(options: { now?: () => Date } = {}): Promis
   const database = await openTestDatabase(options);
   const channel = new MessageChannel();
   const server = createRpcServer({ commands, context: database.context });
-  const connection = server.connect((message, transfer) => channel.port2.postMessage(message, transfer ?? []));
+  const connection = server.connect((message) => channel.port2.postMessage(message));
   channel.port2.onmessage = (event: MessageEvent<unknown>) => void connection.handle(event.data);
   const client = new RpcClient(portEndpoint(channel.port1));
   const events: WorkerEvent[] = [];

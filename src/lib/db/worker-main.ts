@@ -20,7 +20,7 @@ export function serve(scope: DedicatedWorkerGlobalScope, early: readonly Message
     onChanged: (tables) => server.broadcast({ type: 'changed', tables })
   });
   const server = createRpcServer({ commands, context: createCommandContext(host) });
-  const ownPage = server.connect((message, transfer) => scope.postMessage(message, transfer ?? []));
+  const ownPage = server.connect((message) => scope.postMessage(message));
 
   /** The host hears of a call when it comes and when it is answered: housekeeping waits for a pause between calls. */
   const handleCall = async (handle: () => Promise<void>): Promise<void> => {
@@ -34,7 +34,7 @@ export function serve(scope: DedicatedWorkerGlobalScope, early: readonly Message
 
   /** Serves another tab through its own port, if both were built for the same schema. */
   const attach = (port: MessagePort, schemaVersion: number): void => {
-    const post = (message: FromWorker, transfer?: Transferable[]) => port.postMessage(message, transfer ?? []);
+    const post = (message: FromWorker) => port.postMessage(message);
     const expected = host.expectedSchemaVersion;
     if (schemaVersion !== expected) {
       const message =

@@ -13,11 +13,6 @@ export interface CommandDefinition<TSchema extends v.GenericSchema, TResult> {
   readonly replacesData?: boolean;
   /** False for the few commands that work before a database is open (status, open, export). */
   readonly needsDatabase?: boolean;
-  /**
-   * Buffers of the result the worker no longer needs, moved to the page instead of copied. A
-   * 250 MB database file was copied twice on its way (serialized here, deserialized there): ~1 s.
-   */
-  transferables?(result: TResult): Transferable[];
   // Method syntax keeps the parameter bivariant, so any command fits a `CommandMap`.
   run(context: CommandContext, input: v.InferOutput<TSchema>): TResult | Promise<TResult>;
 }

@@ -218,9 +218,8 @@ const api = {
     const exported = await callApp('backup.exportJson', undefined);
     const exportMs = performance.now() - started;
     if (!exported.ok) throw new Error(`backup.exportJson: ${exported.error.message}`);
-    const document = (exported.value as { data: string }).data;
-    // As the app sends it: the file the person picked (a Blob), read as text in the worker.
-    const file = new Blob([document], { type: 'application/json' });
+    // The export is a Blob; imported as the app sends a file the person picked (a Blob, read in the worker).
+    const file = (exported.value as { data: Blob }).data;
     started = performance.now();
     const clock = phaseClock();
     const imported = await callApp('backup.importJson', { document: file }, { onProgress: clock.onProgress });
@@ -229,7 +228,7 @@ const api = {
     if (!imported.ok) throw new Error(`backup.importJson: ${imported.error.message}`);
     return {
       exportMs,
-      jsonBytes: new TextEncoder().encode(document).byteLength,
+      jsonBytes: file.size,
       importMs,
       importedRows: (imported.value as { totalRows: number }).totalRows,
       importPhases
@@ -240,12 +239,12 @@ const api = {
   async appRestore(): Promise<Pick<BulkReading, 'restoreMs' | 'restoredBytes'>> {
     const download = await callApp('system.exportDatabase', undefined);
     if (!download.ok) throw new Error(`system.exportDatabase: ${download.error.code}: ${download.error.message}`);
-    if (!(download.value instanceof Uint8Array)) throw new Error('system.exportDatabase answered no file');
+    if (!(download.value instanceof Blob)) throw new Error('system.exportDatabase answered no file');
     const started = performance.now();
     const restored = await callApp('restore.apply', { file: download.value });
     const restoreMs = performance.now() - started;
     if (!restored.ok) throw new Error(`restore.apply: ${restored.error.message}`);
-    return { restoreMs, restoredBytes: download.value.byteLength };
+    return { restoreMs, restoredBytes: download.value.size };
   },
 
   /** Worker-only cold open of the app's worker: spawn, system.open, then Today's two calls (as the page makes them). */

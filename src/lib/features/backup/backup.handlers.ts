@@ -36,7 +36,7 @@ function jobOf(c: CommandContext): BackupJob {
 export const backupCommands = {
   'backup.exportJson': command({ input: v.undefined(), write: false, run: (c) => exportJson(c.host.session.raw, { now: c.now(), job: jobOf(c) }) }),
   'backup.exportCsv': command({ input: v.undefined(), write: false, run: (c) => exportCsv(c.host.session.raw, { now: c.now(), job: jobOf(c) }) }),
-  'backup.exportSql': command({ input: v.undefined(), write: false, run: (c) => exportSql(c.host.session.raw, { now: c.now() }) }),
+  'backup.exportSql': command({ input: v.undefined(), write: false, run: (c) => exportSql(c.host.session.raw, { now: c.now(), job: jobOf(c) }) }),
   'backup.previewJson': command({
     input: JsonImportInput,
     write: false,

@@ -48,9 +48,8 @@ class BackupFlow {
     this.busy = null;
     this.#finished();
     if (!answer.ok) return toasts.error(answer.error.message);
-    const { data, fileName, mimeType } = answer.value;
-    const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
-    if (await saveFile(bytes, fileName, mimeType)) toasts.show(`Saved ${fileName}.`);
+    const { data, fileName } = answer.value;
+    if (await saveFile(data, fileName)) toasts.show(`Saved ${fileName}.`);
   }
 
   async chooseJson(file: Blob): Promise<void> {

@@ -36,11 +36,10 @@ export const PHASE_LABELS: Readonly<Record<string, string>> = {
   committing: 'saving'
 };
 
-/** A file for the page to offer as a download. */
-export interface ExportFile<TData extends string | Uint8Array> {
+/** A file for the page to offer as a download: a Blob (with its type), which crosses to the page as a handle. */
+export interface ExportFile {
   readonly fileName: string;
-  readonly mimeType: string;
-  readonly data: TData;
+  readonly data: Blob;
 }
 
 /**

@@ -5,19 +5,20 @@ import { backupFileName, type BackupRow, type ExportFile } from './backup';
 import { readUserTables } from './catalog';
 import type { BackupJob } from './job';
 import { readAllRows } from './table-rows';
+import { bytesBlob } from '../../db/blobs';
 
 /**
  * `daybook-YYYY-MM-DD-csv.zip`: one `<table>.csv` per user table (the tables of the JSON backup),
  * each with a header row of the column names. NULL is written as an empty field; values are
  * written as they are (no spreadsheet-formula escaping), so the files are a faithful copy.
  */
-export async function exportCsv(raw: Database, options: { now: Date; job?: BackupJob }): Promise<ExportFile<Uint8Array>> {
+export async function exportCsv(raw: Database, options: { now: Date; job?: BackupJob }): Promise<ExportFile> {
   const tables = readUserTables(raw);
   const rows = await readAllRows(raw, tables, options.job);
   const files: Zippable = {};
   for (const table of tables) files[`${table.name}.csv`] = strToU8(toCsv(table.columns, rows[table.name] ?? []));
-  const data = zipSync(files, { level: 6, mtime: options.now });
-  return { fileName: backupFileName(options.now, '-csv.zip'), mimeType: 'application/zip', data };
+  const zip = zipSync(files, { level: 6, mtime: options.now });
+  return { fileName: backupFileName(options.now, '-csv.zip'), data: bytesBlob(zip, 'application/zip') };
 }
 
 /** RFC 4180 CSV (CRLF line ends, fields quoted when they need it), header row first. */

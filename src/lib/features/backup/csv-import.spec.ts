@@ -12,7 +12,7 @@ beforeEach(async () => {
 afterEach(() => close());
 
 async function exportText(): Promise<string> {
-  const text = expectOk(await client.call('backup.exportJson', undefined)).data;
+  const text = await expectOk(await client.call('backup.exportJson', undefined)).data.text();
   return text.replace(/"exportedAt": ".*?"/, '');
 }
 

@@ -3,6 +3,7 @@ import { bundledMigrations } from '../../db/migrations/bundled';
 import { expectOk, openTestClient, type TestDatabase } from '../../db/testing';
 import type { RpcClient } from '../../rpc/client';
 import type { BackupDocument } from './backup';
+import { readBackupDocument, serializeBackup } from './json-export';
 import { importJson } from './json-import';
 import type { BackupProgress } from './job';
 import { fillWithSampleData } from './sample-data';
@@ -34,7 +35,7 @@ afterEach(() => {
 });
 
 async function exportText(client: RpcClient): Promise<string> {
-  return expectOk(await client.call('backup.exportJson', undefined)).data;
+  return expectOk(await client.call('backup.exportJson', undefined)).data.text();
 }
 
 async function exportTables(client: RpcClient): Promise<BackupDocument['tables']> {
@@ -60,11 +61,17 @@ function rowWhere(document: EditableDocument, table: string, column: string, val
 }
 
 describe('backup.exportJson', () => {
+  it('writes, row by row, the same text as serializeBackup makes of the whole document read at once', async () => {
+    const whole = serializeBackup(await readBackupDocument(source.database.host.session.raw, { now: clock() }));
+    expect(whole).toContain('\n      {"id":');
+    expect(await exportText(source.client)).toBe(whole);
+  });
+
   it('writes every user table, and none of the internal or derived ones, with versions and a dated file name', async () => {
     const file = expectOk(await source.client.call('backup.exportJson', undefined));
     expect(file.fileName).toBe('daybook-2026-03-05.json');
-    expect(file.mimeType).toBe('application/json');
-    const document = JSON.parse(file.data) as BackupDocument;
+    expect(file.data.type).toBe('application/json');
+    const document = JSON.parse(await file.data.text()) as BackupDocument;
     expect(document).toMatchObject({ format: 'daybook', formatVersion: 1, schemaVersion: SCHEMA, exportedAt: '2026-03-05T12:00:00.000Z' });
     const names = Object.keys(document.tables);
     expect(names).toEqual(expect.arrayContaining(['tasks', 'task_status_history', 'goals', 'habit_logs', 'journal_entries', 'profile', 'tags', 'task_tags']));
@@ -392,13 +399,13 @@ describe('a long import through the message layer', () => {
     for (let index = 0; index < 1200; index++) {
       expectOk(await source.client.call('tags.create', { name: `tag-${index}` }));
     }
-    const document = expectOk(await source.client.call('backup.exportJson', undefined)).data;
+    const document = await exportText(source.client);
     source.close();
 
     const target = await openTestClient();
     try {
       expectOk(await target.client.call('tasks.create', { title: 'Here before', focusDate: '2026-11-23' }));
-      const before = expectOk(await target.client.call('backup.exportJson', undefined)).data;
+      const before = await exportText(target.client);
       const controller = new AbortController();
       const progress: number[] = [];
       const answer = await target.client.call(
@@ -414,7 +421,7 @@ describe('a long import through the message layer', () => {
       );
       expect(progress.length).toBeGreaterThan(0);
       expect(answer).toEqual({ ok: false, error: { code: 'cancelled', message: 'Stopped before the end, as asked; nothing was changed.' } });
-      const after = expectOk(await target.client.call('backup.exportJson', undefined)).data;
+      const after = await exportText(target.client);
       expect(JSON.parse(after).tables).toEqual(JSON.parse(before).tables);
 
       const progressOfFull: number[] = [];

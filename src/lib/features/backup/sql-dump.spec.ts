@@ -78,12 +78,26 @@ function schemaOf(raw: Database): string[] {
 }
 
 describe('backup.exportSql', () => {
+  it('reports how far it has read and, when cancelled, stops without a file', async () => {
+    for (let index = 0; index < 600; index++) expectOk(await client.call('tags.create', { name: `tag-${index}` }));
+    const controller = new AbortController();
+    const progress: number[] = [];
+    const onProgress = (done: number) => {
+      progress.push(done);
+      controller.abort();
+    };
+    const answer = await client.call('backup.exportSql', undefined, { signal: controller.signal, onProgress });
+    expect(progress).toEqual([500]);
+    expect(answer).toEqual({ ok: false, error: { code: 'cancelled', message: 'Stopped before the end, as asked; nothing was changed.' } });
+  });
+
   it('replays in the sqlite3 tool into the same schema, the same rows in every table, and the same user_version', async () => {
     await fillWithSampleData(client);
     const file = expectOk(await client.call('backup.exportSql', undefined));
-    expect(file).toMatchObject({ fileName: 'daybook-2026-03-05.sql', mimeType: 'application/sql' });
+    expect(file.fileName).toBe('daybook-2026-03-05.sql');
+    expect(file.data.type).toBe('application/sql');
     const source = database.host.session.raw;
-    const replayed = replayInSqliteTool(file.data);
+    const replayed = replayInSqliteTool(await file.data.text());
     try {
       expect(allRows(replayed)).toEqual(allRows(source));
       expect(Object.keys(allRows(source))).toEqual(expect.arrayContaining(['_migrations', '_request_log', 'search_index', 'search_index_keys', 'tasks']));
@@ -97,7 +111,7 @@ describe('backup.exportSql', () => {
 
   it('gives a database that passes integrity checks, whose search index matches and whose triggers work', async () => {
     await fillWithSampleData(client);
-    const dump = expectOk(await client.call('backup.exportSql', undefined)).data;
+    const dump = await expectOk(await client.call('backup.exportSql', undefined)).data.text();
     const file = join(folder, 'checked.sqlite3');
     expect(spawnSync('sqlite3', ['-bail', file], { input: dump, encoding: 'utf8' }).status).toBe(0);
     expect(sqliteTool(file, 'PRAGMA integrity_check')).toBe('ok');
@@ -117,7 +131,7 @@ describe('backup.exportSql', () => {
 
   it('gives a file this app opens as its own database, migrations recognised', async () => {
     await fillWithSampleData(client);
-    const replayed = replayInSqliteTool(expectOk(await client.call('backup.exportSql', undefined)).data);
+    const replayed = replayInSqliteTool(await expectOk(await client.call('backup.exportSql', undefined)).data.text());
     const host = new DatabaseHost({ loadSqlite, migrations: bundledMigrations });
     const status = await host.adopt(sqlite3, replayed, 'memory');
     expect(status).toMatchObject({ state: 'ready', schemaVersion: bundledMigrations.length });
@@ -154,7 +168,9 @@ describe('backup.exportSql', () => {
       ];
       for (const literal of literals) scratch.exec(`INSERT INTO "odd ""name"" table" ("a value") VALUES (${literal})`);
       scratch.exec("INSERT INTO counters (label) VALUES ('one'), ('two'); DELETE FROM counters WHERE label = 'two';");
-      const dump = await writeSqlDump(scratch, { now });
+      const lines: string[] = [];
+      await writeSqlDump(scratch, { now }, (line) => lines.push(line));
+      const dump = lines.join('\n');
       expect(dump).toContain("X'00FF1027'");
       expect(dump).toContain("'it''s \"quoted\"; -- not a comment'");
       const replayed = replayInSqliteTool(dump);

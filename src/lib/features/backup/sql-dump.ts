@@ -3,6 +3,7 @@ import { backupFileName, type ExportFile } from './backup';
 import { quoteIdentifier } from './catalog';
 import { JobTracker, type BackupJob } from './job';
 import { countRows } from './table-rows';
+import { TextBlobWriter } from '../../db/blobs';
 
 interface SchemaObject {
   readonly type: string;
@@ -19,8 +20,10 @@ interface DataTable {
 }
 
 /** `daybook-YYYY-MM-DD.sql`: the whole database as SQL text that the `sqlite3` tool replays. */
-export async function exportSql(raw: Database, options: { now: Date; job?: BackupJob }): Promise<ExportFile<string>> {
-  return { fileName: backupFileName(options.now, '.sql'), mimeType: 'application/sql', data: await writeSqlDump(raw, options) };
+export async function exportSql(raw: Database, options: { now: Date; job?: BackupJob }): Promise<ExportFile> {
+  const blob = new TextBlobWriter();
+  await writeSqlDump(raw, options, (line) => blob.write(`${line}\n`));
+  return { fileName: backupFileName(options.now, '.sql'), data: blob.toBlob('application/sql') };
 }
 
 /**
@@ -34,40 +37,38 @@ export async function exportSql(raw: Database, options: { now: Date; job?: Backu
  * table's, each with its rowid (the key `search_index_keys` points at); its shadow tables are made
  * by its CREATE VIRTUAL TABLE and filled by those inserts.
  */
-export async function writeSqlDump(raw: Database, options: { now: Date; job?: BackupJob }): Promise<string> {
+export async function writeSqlDump(raw: Database, options: { now: Date; job?: BackupJob }, writeLine: (line: string) => void): Promise<void> {
   const objects = readSchema(raw);
   const userVersion = Number(raw.selectValue('PRAGMA user_version'));
   const tables = readDataTables(raw, objects);
   const tracker = new JobTracker(options.job, 'reading', tables.reduce((sum, table) => sum + countRows(raw, table.name), 0));
-  const out: string[] = [
-    `-- Daybook database (user_version ${userVersion}), written ${options.now.toISOString()}.`,
-    '-- Replay it into a new file with the sqlite3 tool (3.38 or newer): sqlite3 daybook.sqlite3 < this-file.sql',
-    'PRAGMA foreign_keys=OFF;',
-    'BEGIN TRANSACTION;'
-  ];
+  writeLine(`-- Daybook database (user_version ${userVersion}), written ${options.now.toISOString()}.`);
+  writeLine('-- Replay it into a new file with the sqlite3 tool (3.38 or newer): sqlite3 daybook.sqlite3 < this-file.sql');
+  writeLine('PRAGMA foreign_keys=OFF;');
+  writeLine('BEGIN TRANSACTION;');
   // Shadow tables come with their virtual table, and SQLite makes its own (sqlite_sequence) itself.
   const written = new Set(tables.map((table) => table.name));
   const leftOut = new Set(objects.filter((object) => object.type === 'table' && !written.has(object.name)).map((object) => object.name));
-  for (const object of objects) if (object.type === 'table' && written.has(object.name)) out.push(`${object.sql};`);
+  for (const object of objects) if (object.type === 'table' && written.has(object.name)) writeLine(`${object.sql};`);
   for (const table of tables) {
     for (const line of insertStatements(raw, table)) {
-      out.push(line);
-      await tracker.advance();
+      writeLine(line);
+      const checkpoint = tracker.count();
+      if (checkpoint) await checkpoint;
     }
   }
   if (objects.some((object) => object.name === 'sqlite_sequence')) {
-    out.push('DELETE FROM sqlite_sequence;');
-    for (const row of raw.selectArrays('SELECT quote(name), quote(seq) FROM sqlite_sequence')) out.push(`INSERT INTO sqlite_sequence(name,seq) VALUES(${row.join(',')});`);
+    writeLine('DELETE FROM sqlite_sequence;');
+    for (const row of raw.selectArrays('SELECT quote(name), quote(seq) FROM sqlite_sequence')) writeLine(`INSERT INTO sqlite_sequence(name,seq) VALUES(${row.join(',')});`);
   }
   for (const type of ['index', 'view', 'trigger']) {
-    for (const object of objects) if (object.type === type && !leftOut.has(object.tableName)) out.push(`${object.sql};`);
+    for (const object of objects) if (object.type === type && !leftOut.has(object.tableName)) writeLine(`${object.sql};`);
   }
-  out.push(`PRAGMA user_version=${userVersion};`);
+  writeLine(`PRAGMA user_version=${userVersion};`);
   const applicationId = Number(raw.selectValue('PRAGMA application_id'));
-  if (applicationId !== 0) out.push(`PRAGMA application_id=${applicationId};`);
-  out.push('COMMIT;', '');
+  if (applicationId !== 0) writeLine(`PRAGMA application_id=${applicationId};`);
+  writeLine('COMMIT;');
   await tracker.checkpoint();
-  return out.join('\n');
 }
 
 /** Everything in `sqlite_schema` with its own SQL (automatic indexes have none), in creation order. */

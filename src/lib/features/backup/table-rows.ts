@@ -8,20 +8,33 @@ import { JobTracker, type BackupJob } from './job';
 
 /** Every user table's rows in primary-key order, as plain values. Reports `reading` progress. */
 export async function readAllRows(raw: Database, tables: readonly UserTable[], job?: BackupJob): Promise<Record<string, BackupRow[]>> {
+  const result: Record<string, BackupRow[]> = {};
+  await forEachRow(raw, tables, job, {
+    table: (table) => (result[table.name] = []),
+    row: (table, row) => result[table.name]?.push(row)
+  });
+  return result;
+}
+
+/** Told of each table as it starts, then of each of its rows. */
+export interface RowVisitor {
+  table(table: UserTable): void;
+  row(table: UserTable, row: BackupRow): void;
+}
+
+/** Visits every user table's rows in primary-key order, table after table, reporting `reading` progress. */
+export async function forEachRow(raw: Database, tables: readonly UserTable[], job: BackupJob | undefined, visitor: RowVisitor): Promise<void> {
   const total = tables.reduce((sum, table) => sum + countRows(raw, table.name), 0);
   const tracker = new JobTracker(job, 'reading', total);
-  const result: Record<string, BackupRow[]> = {};
   for (const table of tables) {
-    const rows: BackupRow[] = [];
+    visitor.table(table);
     for (const values of selectRows(raw, table)) {
-      rows.push(Object.fromEntries(table.columns.map((column, index) => [column, toBackupValue(values[index] ?? null, table.name, column)])));
+      visitor.row(table, Object.fromEntries(table.columns.map((column, index) => [column, toBackupValue(values[index] ?? null, table.name, column)])));
       const checkpoint = tracker.count();
       if (checkpoint) await checkpoint;
     }
-    result[table.name] = rows;
   }
   await tracker.checkpoint();
-  return result;
 }
 
 export function countRows(raw: Database, table: string): number {

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { command } from '../../rpc/command';
 import { RpcFailure } from '../../rpc/result';
 import type { CommandContext } from '../../db/command-context';
+import { bytesBlob, DATABASE_FILE_TYPE } from '../../db/blobs';
 import { FileInput, SnapshotInput } from './restore';
 import { applyRestore, previewRestore } from './restore.service';
 
@@ -15,10 +16,20 @@ function snapshotBytes(context: CommandContext, name: string): Uint8Array {
   }
 }
 
+/** The chosen file's bytes, read here in the worker: the page passes the file itself. */
+async function fileBytes(file: Blob | Uint8Array): Promise<Uint8Array> {
+  if (file instanceof Uint8Array) return file;
+  try {
+    return new Uint8Array(await file.arrayBuffer());
+  } catch (error) {
+    throw new RpcFailure('validation', `The file could not be read (${error instanceof Error ? error.message : String(error)}). Choose it again.`, 'file');
+  }
+}
+
 /** Restoring a database file, and the snapshots kept on the device. */
 export const restoreCommands = {
-  'restore.preview': command({ input: FileInput, write: false, run: (c, { file }) => previewRestore(c, file) }),
-  'restore.apply': command({ input: FileInput, write: false, replacesData: true, run: (c, { file }) => applyRestore(c, file) }),
+  'restore.preview': command({ input: FileInput, write: false, run: async (c, { file }) => previewRestore(c, await fileBytes(file)) }),
+  'restore.apply': command({ input: FileInput, write: false, replacesData: true, run: async (c, { file }) => applyRestore(c, await fileBytes(file)) }),
   'snapshots.list': command({ input: v.undefined(), write: false, run: (c) => c.host.snapshots?.list() ?? [] }),
   'snapshots.take': command({
     input: v.undefined(),
@@ -32,9 +43,7 @@ export const restoreCommands = {
   'snapshots.download': command({
     input: SnapshotInput,
     write: false,
-    run: (c, { name }) => snapshotBytes(c, name),
-    // The snapshot's bytes are read into a buffer of their own for this answer.
-    transferables: (bytes) => [bytes.buffer]
+    run: (c, { name }) => bytesBlob(snapshotBytes(c, name), DATABASE_FILE_TYPE)
   }),
   'snapshots.preview': command({ input: SnapshotInput, write: false, run: (c, { name }) => previewRestore(c, snapshotBytes(c, name)) }),
   'snapshots.restore': command({

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { bytesBlob, DATABASE_FILE_TYPE } from '../../db/blobs';
 import { bundledMigrations } from '../../db/migrations/bundled';
 import { runMigrations } from '../../db/migrations/runner';
 import { createMigrationTarget } from '../../db/migrations/target';
@@ -21,13 +22,13 @@ afterEach(() => close());
 async function otherDatabaseFile(titles: string[]): Promise<Uint8Array> {
   const other = await openTestClient();
   for (const title of titles) expectOk(await other.client.call('tasks.create', { title, focusDate: '2026-11-23' }));
-  const bytes = expectOk(await other.client.call('system.exportDatabase', undefined));
+  const file = expectOk(await other.client.call('system.exportDatabase', undefined));
   other.close();
-  return bytes;
+  return new Uint8Array(await file.arrayBuffer());
 }
 
 async function currentFile(): Promise<Uint8Array> {
-  return expectOk(await client.call('system.exportDatabase', undefined));
+  return new Uint8Array(await expectOk(await client.call('system.exportDatabase', undefined)).arrayBuffer());
 }
 
 async function currentTitles(): Promise<string[]> {
@@ -40,6 +41,8 @@ describe('restore', () => {
     const file = await otherDatabaseFile(['Restored one', 'Restored two']);
 
     const preview = expectOk(await client.call('restore.preview', { file }));
+    // The page passes the file as chosen, and the worker reads it: the same preview.
+    expect(expectOk(await client.call('restore.preview', { file: bytesBlob(file, DATABASE_FILE_TYPE) }))).toEqual(preview);
     expect(preview.incoming.counts.find((entry) => entry.kind === 'Tasks')?.count).toBe(2);
     expect(preview.current.counts.find((entry) => entry.kind === 'Tasks')?.count).toBe(1);
     expect(preview.incoming.fileSchemaVersion).toBe(bundledMigrations.length);

@@ -3,7 +3,7 @@ import { toasts } from '../../app/toasts.svelte';
 import type { RestorePreview, SnapshotInfo } from './restore';
 
 /** Where a restore stands: choose a source, look at the preview, confirm. */
-export type RestoreSource = { readonly kind: 'file'; readonly name: string; readonly bytes: Uint8Array } | { readonly kind: 'snapshot'; readonly snapshot: SnapshotInfo };
+export type RestoreSource = { readonly kind: 'file'; readonly name: string; readonly file: Blob } | { readonly kind: 'snapshot'; readonly snapshot: SnapshotInfo };
 
 /** The restore flow shared by the file picker and the snapshots list. */
 class RestoreFlow {
@@ -33,7 +33,7 @@ class RestoreFlow {
     this.busy = true;
     const answer =
       source.kind === 'file'
-        ? await database.call('restore.preview', { file: source.bytes })
+        ? await database.call('restore.preview', { file: source.file })
         : await database.call('snapshots.preview', { name: source.snapshot.name });
     this.busy = false;
     if (answer.ok) this.preview = answer.value;
@@ -55,7 +55,7 @@ class RestoreFlow {
     const options = { signal: this.#controller.signal, onProgress: (done: number, total: number) => (this.progress = { done, total }) };
     const answer =
       source.kind === 'file'
-        ? await database.call('restore.apply', { file: source.bytes }, options)
+        ? await database.call('restore.apply', { file: source.file }, options)
         : await database.call('snapshots.restore', { name: source.snapshot.name }, options);
     this.busy = false;
     this.progress = null;

@@ -4,7 +4,8 @@ import type { SnapshotInfo } from '../../db/backup/snapshot-schedule';
 
 export type { DataSummary, SnapshotInfo };
 
-const file = v.custom<Uint8Array>((value) => value instanceof Uint8Array, 'Choose a database file.');
+/** The file as chosen (the worker reads it) or its bytes. */
+const file = v.custom<Blob | Uint8Array>((value) => value instanceof Blob || value instanceof Uint8Array, 'Choose a database file.');
 const snapshotName = v.pipe(v.string('Choose a snapshot.'), v.regex(/^\/snapshot-[\w-]+\.sqlite3$/, 'There is no such snapshot.'));
 
 export const FileInput = v.object({ file });

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { bytesBlob, DATABASE_FILE_TYPE } from '../../db/blobs';
 import { command } from '../../rpc/command';
 
 const OpenInput = v.object({ storage: v.picklist(['persistent', 'memory'], 'Storage is persistent or memory.') });
@@ -40,8 +41,7 @@ export const systemCommands = {
     input: v.undefined(),
     write: false,
     needsDatabase: false,
-    run: (c) => c.host.exportDatabase(),
-    // A copy made for this answer (DatabaseHost.exportDatabase), never WebAssembly memory.
-    transferables: (bytes) => [bytes.buffer]
+    // A Blob: the page gets a handle to the file, never its bytes on its own thread.
+    run: (c) => bytesBlob(c.host.exportDatabase(), DATABASE_FILE_TYPE)
   })
 };
