@@ -33,6 +33,11 @@ function jobOf(c: CommandContext): BackupJob {
   return { signal: c.job.signal, onProgress: ({ done, total, phase }) => c.job.progress(done, total, phase) };
 }
 
+/** A preview's job: once the file is read, its steps are one, 'trying' (it writes nothing that stays). */
+function previewJobOf(c: CommandContext): BackupJob {
+  return { signal: c.job.signal, onProgress: ({ done, total, phase }) => c.job.progress(done, total, phase === 'checking' ? phase : 'trying') };
+}
+
 export const backupCommands = {
   'backup.exportJson': command({ input: v.undefined(), write: false, run: (c) => exportJson(c.host.session.raw, { now: c.now(), job: jobOf(c) }) }),
   'backup.exportCsv': command({ input: v.undefined(), write: false, run: (c) => exportCsv(c.host.session.raw, { now: c.now(), job: jobOf(c) }) }),
@@ -40,7 +45,7 @@ export const backupCommands = {
   'backup.previewJson': command({
     input: JsonImportInput,
     write: false,
-    run: async (c, { document }) => previewJsonImport(c.host.session, await backupText(document), { appSchemaVersion: c.host.expectedSchemaVersion })
+    run: async (c, { document }) => previewJsonImport(c.host.session, await backupText(document), { appSchemaVersion: c.host.expectedSchemaVersion, job: previewJobOf(c) })
   }),
   /** Replaces everything, after a snapshot of the current data (the undo), in one transaction; on any failure the data is as it was. */
   'backup.importJson': command({
@@ -65,6 +70,6 @@ export const backupCommands = {
       return { ...value, undoSnapshot };
     }
   }),
-  'backup.previewCsv': command({ input: CsvImportInput, write: false, run: (c, { kind, csv }) => previewCsvImport(csvTarget(c), kind, csv) }),
-  'backup.importCsv': command({ input: CsvImportInput, write: true, run: (c, { kind, csv }) => importCsv(csvTarget(c), kind, csv) })
+  'backup.previewCsv': command({ input: CsvImportInput, write: false, run: (c, { kind, csv }) => previewCsvImport({ ...csvTarget(c), job: previewJobOf(c) }, kind, csv) }),
+  'backup.importCsv': command({ input: CsvImportInput, write: true, run: (c, { kind, csv }) => importCsv({ ...csvTarget(c), job: jobOf(c) }, kind, csv) })
 };

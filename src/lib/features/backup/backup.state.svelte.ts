@@ -54,9 +54,10 @@ class BackupFlow {
 
   async chooseJson(file: Blob): Promise<void> {
     this.reset();
-    this.busy = 'Checking the backup…';
-    const answer = await database.call('backup.previewJson', { document: file });
+    this.busy = 'Previewing the import…';
+    const answer = await database.call('backup.previewJson', { document: file }, this.#longCall());
     this.busy = null;
+    this.#finished();
     if (!answer.ok) {
       this.error = answer.error.message;
       return;
@@ -92,9 +93,10 @@ class BackupFlow {
 
   async chooseCsv(kind: CsvKind, text: string): Promise<void> {
     this.reset();
-    this.busy = 'Reading the CSV file…';
-    const answer = await database.call('backup.previewCsv', { kind, csv: text });
+    this.busy = 'Previewing the import…';
+    const answer = await database.call('backup.previewCsv', { kind, csv: text }, this.#longCall());
     this.busy = null;
+    this.#finished();
     if (!answer.ok) {
       this.error = answer.error.message;
       return;
@@ -106,8 +108,9 @@ class BackupFlow {
     const csv = this.csv;
     if (!csv) return;
     this.busy = 'Importing…';
-    const answer = await database.call('backup.importCsv', { kind: csv.kind, csv: csv.text });
+    const answer = await database.call('backup.importCsv', { kind: csv.kind, csv: csv.text }, this.#longCall());
     this.busy = null;
+    this.#finished();
     if (!answer.ok) {
       this.error = answer.error.message;
       return;

@@ -32,6 +32,7 @@ export const PHASE_LABELS: Readonly<Record<string, string>> = {
   checking: 'checking the backup',
   deleting: 'clearing the current data',
   writing: 'writing the rows',
+  trying: 'trying every row, changing nothing',
   indexing: 'building the indexes and the search index',
   committing: 'saving'
 };

@@ -252,6 +252,25 @@ describe('backup.previewJson', () => {
     expect(preview.current).toEqual([{ table: 'tasks', label: 'Tasks', count: 1, inTrash: 0 }]);
     expect(await exportTables(target.client)).toEqual(before);
   });
+
+  it('tells how far it has got, as a check and then one trying step, and when cancelled stops with nothing changed', async () => {
+    for (let index = 0; index < 700; index++) expectOk(await source.client.call('tags.create', { name: `tag-${index}` }));
+    const text = await exportText(source.client);
+    expectOk(await target.client.call('tasks.create', { title: 'Kept through a cancelled preview', focusDate: '2026-03-05' }));
+    const before = await exportTables(target.client);
+
+    const phases = new Set<string | undefined>();
+    expectOk(await target.client.call('backup.previewJson', { document: text }, { onProgress: (_done, _total, phase) => phases.add(phase) }));
+    expect([...phases]).toEqual(['checking', 'trying']);
+
+    const controller = new AbortController();
+    const onProgress = (_done: number, _total: number, phase?: string) => {
+      if (phase === 'trying') controller.abort();
+    };
+    const answer = await target.client.call('backup.previewJson', { document: text }, { signal: controller.signal, onProgress });
+    expect(answer).toEqual({ ok: false, error: { code: 'cancelled', message: 'Stopped before the end, as asked; nothing was changed.' } });
+    expect(await exportTables(target.client)).toEqual(before);
+  });
 });
 
 type Edit = (document: EditableDocument) => void;

@@ -50,6 +50,7 @@ export interface JsonImportOptions {
  * constraints and triggers) and undoes it, so the preview's verdict is the import's.
  */
 export async function previewJsonImport(session: Session, text: string, options: JsonImportOptions): Promise<JsonImportPreview> {
+  options.job?.onProgress?.({ phase: 'checking', done: 0, total: 1 });
   const tables = readUserTables(session.raw);
   const document = parseBackupDocument(text, { appSchemaVersion: options.appSchemaVersion, tables });
   const current = countCurrentKinds(session.raw, tables);
