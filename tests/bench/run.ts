@@ -31,7 +31,7 @@ import { MemoryProbe } from './node/cdp';
 import { NativeTimer, nativeFileCopy, nativePeers } from './node/native';
 import { prepareDatabase, type AnalysedView, type Prepared } from './node/prepare';
 import { writeReport } from './node/report';
-import type { BulkReading, ColdStart, Download, Machine, MemoryReading, MessageLayer, PeerStack, Peers, Results, ViewResult } from './node/results';
+import type { BulkReading, ColdStart, DataPageSave, Download, Machine, MemoryReading, MessageLayer, PeerStack, Peers, Results, ViewResult } from './node/results';
 import { startServer } from './node/server';
 import { DATA_DIR, dataFile, type SeedMeta } from './seed/files';
 import { chromiumLaunchOptions } from '../chromium';
@@ -179,6 +179,41 @@ async function benchPage(): Promise<Page> {
 async function closeAndSettle(page: Page): Promise<void> {
   await page.close();
   await sleep(400);
+}
+
+/** The Data page's buttons that save a file, as the saves phase clicks them. */
+const DATA_PAGE_SAVES = ['Download the database file', 'Export JSON', 'Export SQL'] as const;
+
+/**
+ * Saves each file from the Data page as a person does (the plain-download path), timing the click
+ * to the browser's download, and the longest task the page's thread ran meanwhile: a file that
+ * reaches the page as bytes or text holds that thread while it is cloned and copied.
+ */
+async function savesFromDataPage(): Promise<DataPageSave[]> {
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    Reflect.deleteProperty(window, 'showSaveFilePicker');
+    window.__benchLongTasks = [];
+    new PerformanceObserver((list) => window.__benchLongTasks?.push(...list.getEntries().map((entry) => entry.duration))).observe({ type: 'longtask', buffered: true });
+  });
+  await page.goto(`${server.origin}/data`);
+  await page.getByRole('list', { name: 'Snapshots' }).waitFor({ timeout: 60_000 });
+  const saves: DataPageSave[] = [];
+  for (const button of DATA_PAGE_SAVES) {
+    await sleep(500);
+    await page.evaluate(() => (window.__benchLongTasks = []));
+    const downloading = page.waitForEvent('download', { timeout: 300_000 });
+    const begin = performance.now();
+    await page.getByRole('button', { name: button }).click();
+    const download = await downloading;
+    const ms = performance.now() - begin;
+    await sleep(200);
+    const longestTaskMs = await page.evaluate(() => Math.max(0, ...(window.__benchLongTasks ?? [])));
+    await download.delete();
+    saves.push({ label: button, ms, longestTaskMs });
+  }
+  await closeAndSettle(page);
+  return saves;
 }
 
 /** Opens the Data page until it lists the day's daily and weekly snapshots (the app takes them after opening). */
@@ -614,7 +649,9 @@ try {
     }
     await page.evaluate(() => window.bench.appTerminate());
     await closeAndSettle(page);
-    download = { typedExport: summarize(samples), nativeCopy: summarize(nativeFileCopy(benchFile, 5)), megabytes: MiB(bytes) };
+    log('Download: the database file, a JSON and an SQL export saved from the Data page...');
+    const fromDataPage = await savesFromDataPage();
+    download = { typedExport: summarize(samples), nativeCopy: summarize(nativeFileCopy(benchFile, 5)), megabytes: MiB(bytes), fromDataPage };
   }
 
   // Peers: the same workload on Daybook's stack, IndexedDB/Dexie and native.
@@ -774,5 +811,6 @@ declare global {
     __benchDatabaseWorker?: Worker;
     __benchTodayPainted?: number;
     __benchTodayRows?: number;
+    __benchLongTasks?: number[];
   }
 }

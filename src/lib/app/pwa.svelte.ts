@@ -25,7 +25,9 @@ class AppShell {
     workbox.addEventListener('controlling', () => {
       if (this.#switching) location.reload();
     });
-    void workbox.register();
+    // Where the browser refuses a service worker (some private windows, blocked storage) the app
+    // still works, only not offline: nothing to tell the person beyond the console.
+    workbox.register().catch((error: unknown) => console.warn('Daybook will not work offline here: the service worker was refused.', error));
     this.#workbox = workbox;
     window.addEventListener('beforeinstallprompt', (event) => {
       event.preventDefault();

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Summary } from '../shared/stats';
 import { PEER_DOCUMENTS, PEER_QUERIES, PEER_READS, PEER_ROWS } from '../shared/workload';
-import type { BulkReading, Results, ViewResult } from './results';
+import type { BulkReading, DataPageSave, Results, ViewResult } from './results';
 
 const FRAME_MS = 16;
 const ANALYSIS_START = '<!-- analysis:start (kept by npm run bench) -->';
@@ -298,6 +298,7 @@ export function writeReport(path: string, results: Results): void {
     results.download
       ? `| Database download (\`system.exportDatabase\` through the typed layer, ${results.download.megabytes} MiB) | ${pair(results.download.typedExport)} (median / p95, n=${results.download.typedExport.n}) | native file copy ${pair(results.download.nativeCopy)}: ${ratio(results.download.typedExport.median / results.download.nativeCopy.median)} |`
       : '| Database download | not run | |',
+    ...dataPageSaveRows(results.download?.fromDataPage),
     ...importPhaseRows(results.bulk)
   );
 
@@ -404,6 +405,13 @@ const IMPORT_PHASES: Readonly<Record<string, string>> = {
   indexing: 'triggers back, indexes built, the full-text index built in one statement, keys and counts checked',
   committing: 'COMMIT: the pages still in the cache written and the file flushed (no journal: the undo snapshot is the journal), then back to WAL'
 };
+
+/** Files saved from the Data page as a person saves them; the page's longest task says whether it froze. */
+function dataPageSaveRows(saves: readonly DataPageSave[] | undefined): string[] {
+  return (saves ?? []).map(
+    (save) => `| Saved from the Data page: “${save.label}” (click to the browser's download) | ${ms(save.ms)} | the page's longest task meanwhile: ${save.longestTaskMs > 0 ? ms(save.longestTaskMs) : 'none of 50 ms or more'} |`
+  );
+}
 
 /** The import's time by phase (from its progress messages), so the reader sees where it goes. */
 function importPhaseRows(bulk: BulkReading | undefined): string[] {

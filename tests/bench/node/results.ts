@@ -89,10 +89,19 @@ export interface MemoryReading {
   readonly wasmMiB: number;
 }
 
+/** A file saved from the Data page: click to the browser's download, and the page thread's longest task meanwhile. */
+export interface DataPageSave {
+  readonly label: string;
+  readonly ms: number;
+  readonly longestTaskMs: number;
+}
+
 export interface Download {
   readonly typedExport: Summary;
   readonly nativeCopy: Summary;
   readonly megabytes: number;
+  /** Absent in results written before it was measured. */
+  readonly fromDataPage?: readonly DataPageSave[];
 }
 
 export interface Results {
