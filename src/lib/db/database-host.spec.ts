@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DatabaseHost } from './database-host';
 import { bundledMigrations } from './migrations/bundled';
-import { loadSqlite } from './sqlite';
+import { configureConnection, loadSqlite, WAL_SIZE_LIMIT_BYTES } from './sqlite';
 
 let host: DatabaseHost | null = null;
 
@@ -22,6 +22,27 @@ async function hostWithAnOldRequest(options: { housekeepingPauseMs: number }): P
 }
 
 describe('DatabaseHost', () => {
+  it('checkpoints a restored copy into the file at once and truncates the WAL it went through', async () => {
+    host = new DatabaseHost({ loadSqlite, migrations: bundledMigrations });
+    await host.open('memory');
+    const opened = host;
+    const source = new opened.session.sqlite3.oo1.DB(':memory:');
+    source.exec("CREATE TABLE restored (x); INSERT INTO restored VALUES ('from the file')");
+    const exec = vi.spyOn(opened.session.raw, 'exec');
+    await opened.replaceWith(source);
+    source.close();
+    expect(exec.mock.calls.map(([sql]) => sql).at(-1)).toBe('PRAGMA wal_checkpoint(TRUNCATE)');
+    expect(opened.session.raw.selectValue('SELECT x FROM restored')).toBe('from the file');
+  });
+
+  it('gives a kept database a WAL size limit, so one big transaction does not keep the file that size', async () => {
+    const sqlite3 = await loadSqlite();
+    const db = new sqlite3.oo1.DB(':memory:');
+    configureConnection(db, 'persistent');
+    expect(Number(db.selectValue('PRAGMA journal_size_limit'))).toBe(WAL_SIZE_LIMIT_BYTES);
+    db.close();
+  });
+
   it('says plainly when this context cannot keep files, and opens a temporary database on request', async () => {
     const statuses: string[] = [];
     host = new DatabaseHost({ loadSqlite, migrations: bundledMigrations, onStatus: (status) => statuses.push(status.state) });

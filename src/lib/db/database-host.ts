@@ -178,6 +178,8 @@ export class DatabaseHost {
       capi.sqlite3_backup_finish(backup);
     }
     if (rc !== capi.SQLITE_DONE) throw new RpcFailure('storage', `The restore failed and nothing was changed: ${capi.sqlite3_errstr(rc)}`);
+    // Every page went through the WAL: move them into the file now and give the WAL's space back.
+    session.raw.exec('PRAGMA wal_checkpoint(TRUNCATE)');
   }
 
   /**

@@ -59,6 +59,9 @@ function combineWalWritesOnce(): void {
 /** The database, its WAL, temp files, and up to 17 snapshots (see backup/snapshot-schedule.ts), with room to spare. */
 const POOL_CAPACITY = 32;
 
+/** The most a WAL file keeps of its size once all of it is checkpointed (bytes). */
+export const WAL_SIZE_LIMIT_BYTES = 16 * 1024 * 1024;
+
 /** Settings every connection gets; see docs/ARCHITECTURE.md for why each is chosen. */
 export function configureConnection(db: Database, storage: 'persistent' | 'memory'): void {
   db.exec('PRAGMA foreign_keys = ON');
@@ -69,6 +72,9 @@ export function configureConnection(db: Database, storage: 'persistent' | 'memor
     db.exec('PRAGMA journal_mode = WAL');
     // In WAL, NORMAL loses no committed transaction when the tab is killed (only on power loss).
     db.exec('PRAGMA synchronous = NORMAL');
+    // SQLite reuses the WAL file rather than shrink it: after one big transaction it would keep
+    // that size (a 259 MB file after a restore here). Cut back to this when the WAL starts over.
+    db.exec(`PRAGMA journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
   }
 }
 
