@@ -1,3 +1,5 @@
+import { memoryPlace, type CandidatePlace } from './backup/candidate';
+import { poolPlace, removeCandidateFile } from './backup/candidate-file';
 import { RpcFailure } from '../rpc/result';
 import type { MigrationFile } from './migrations/migration-files';
 import { runMigrations } from './migrations/runner';
@@ -227,6 +229,12 @@ export class DatabaseHost {
     }
   }
 
+  /** Where a file to restore is opened while it is checked: a file in the pool when there is one. */
+  get candidatePlace(): CandidatePlace {
+    const session = this.session;
+    return this.#pool && session.storage === 'persistent' ? poolPlace(this.#pool) : memoryPlace(session.sqlite3);
+  }
+
   /** Snapshots on this device; null in a temporary in-memory session. */
   get snapshots(): SnapshotStore | null {
     return this.#snapshots;
@@ -320,6 +328,7 @@ export class DatabaseHost {
     }
     this.#pool = await installPool(sqlite3);
     this.#recoveredImport = await recoverUnfinishedImport(this.#pool);
+    removeCandidateFile(this.#pool);
     return new this.#pool.OpfsSAHPoolDb(DATABASE_FILE);
   }
 

@@ -7,12 +7,26 @@ import { summarize, type DataSummary } from './summary';
 
 const HEADER = 'SQLite format 3\u0000';
 
-/** A database file someone wants to restore, checked and brought up to this app's schema in memory. */
+/** A database file someone wants to restore, checked and brought up to this app's schema on a copy. */
 export interface Candidate {
   readonly db: Database;
   readonly summary: DataSummary;
   /** The schema version the file had before it was migrated forward here. */
   readonly fileSchemaVersion: number;
+  /** Closes the copy and lets go of whatever held it. */
+  close(): void;
+}
+
+/** Where the copy of a file being checked is opened. */
+export interface CandidatePlace {
+  open(bytes: Uint8Array): Promise<Database>;
+  /** Called once the copy is closed. */
+  discard(): void;
+}
+
+/** A copy in SQLite's own memory: for temporary sessions and tests, where there is no file pool. */
+export function memoryPlace(sqlite3: Sqlite3Static): CandidatePlace {
+  return { open: async (bytes) => openInMemory(sqlite3, bytes), discard: () => undefined };
 }
 
 /**
@@ -20,9 +34,18 @@ export interface Candidate {
  * integrity and foreign-key checks, and its migration history (a newer file is refused, an older
  * one is migrated forward in memory). Throws a readable refusal; never touches the live database.
  */
-export async function openCandidate(sqlite3: Sqlite3Static, bytes: Uint8Array, migrations: readonly MigrationFile[]): Promise<Candidate> {
+export async function openCandidate(
+  sqlite3: Sqlite3Static,
+  bytes: Uint8Array,
+  migrations: readonly MigrationFile[],
+  place: CandidatePlace = memoryPlace(sqlite3)
+): Promise<Candidate> {
   checkFileShape(bytes);
-  const db = deserialize(sqlite3, bytes);
+  const db = await openCopy(place, bytes);
+  const close = () => {
+    db.close();
+    place.discard();
+  };
   try {
     checkIntegrity(db);
     const fileSchemaVersion = readSchemaVersion(db);
@@ -32,9 +55,9 @@ export async function openCandidate(sqlite3: Sqlite3Static, bytes: Uint8Array, m
       throw refuse('This file was made by a newer version of Daybook. Update the app to restore it.');
     }
     if (report.outcome !== 'ok') throw refuse(`This file cannot be brought up to date: ${report.message}`);
-    return { db, summary: summarize(db), fileSchemaVersion };
+    return { db, summary: summarize(db), fileSchemaVersion, close };
   } catch (error) {
-    db.close();
+    close();
     throw error instanceof RpcFailure ? error : refuse(`The file is damaged: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
@@ -63,7 +86,16 @@ function checkFileShape(bytes: Uint8Array): void {
   }
 }
 
-function deserialize(sqlite3: Sqlite3Static, bytes: Uint8Array): Database {
+async function openCopy(place: CandidatePlace, bytes: Uint8Array): Promise<Database> {
+  try {
+    return await place.open(bytes);
+  } catch (error) {
+    throw error instanceof RpcFailure ? error : refuse('The file could not be read as a database.');
+  }
+}
+
+/** A database on a copy of `bytes` in SQLite's memory. */
+export function openInMemory(sqlite3: Sqlite3Static, bytes: Uint8Array): Database {
   const { capi, wasm } = sqlite3;
   const db = new sqlite3.oo1.DB(':memory:', 'c');
   const pointer = wasm.allocFromTypedArray(bytes);
