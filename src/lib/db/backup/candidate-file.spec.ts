@@ -41,6 +41,23 @@ describe('poolPlace', () => {
     expect(pool.getFileNames()).toEqual([]);
   });
 
+  it('tells how far the copy has got, then that it checks, and stops after the check when asked to, leaving no copy', async () => {
+    const { pool, place, sqlite3, host } = await poolOpeningItsFiles();
+    const controller = new AbortController();
+    const steps: string[] = [];
+    const job = {
+      signal: controller.signal,
+      progress: (done: number, total: number, phase?: string) => {
+        steps.push(`${phase} ${done}/${total}`);
+        if (phase === 'checking') controller.abort();
+      }
+    };
+    const bytes = host.exportDatabase();
+    await expect(openCandidate(sqlite3, bytes, bundledMigrations, place, job)).rejects.toThrow('Stopped before the end, as asked; nothing was changed.');
+    expect(steps).toEqual([`copying ${bytes.length}/${bytes.length}`, 'checking 0/1']);
+    expect(pool.getFileNames()).toEqual([]);
+  });
+
   it('removes the copy of a file it refuses, and one left by an earlier check', async () => {
     const { pool, place, sqlite3 } = await poolOpeningItsFiles();
     await pool.importDb(CANDIDATE_FILE, fakeDatabaseBytes(1024));

@@ -1,5 +1,6 @@
 import type { SAHPoolUtil } from '../sqlite';
 import type { CandidatePlace } from './candidate';
+import { importInChunks } from './pool-import';
 
 /** The copy of a file being checked for a restore, in the pool beside the database. */
 export const CANDIDATE_FILE = '/restore-candidate.sqlite3';
@@ -11,9 +12,10 @@ export const CANDIDATE_FILE = '/restore-candidate.sqlite3';
  */
 export function poolPlace(pool: Pick<SAHPoolUtil, 'importDb' | 'unlink' | 'OpfsSAHPoolDb'>): CandidatePlace {
   return {
-    async open(bytes) {
+    async open(bytes, job) {
       removeCandidateFile(pool);
-      await pool.importDb(CANDIDATE_FILE, bytes);
+      const copying = job && { signal: job.signal, progress: (done: number, total: number) => job.progress(done, total, 'copying') };
+      await importInChunks(pool, CANDIDATE_FILE, bytes, copying, 'Stopped before the end, as asked; nothing was changed.');
       return new pool.OpfsSAHPoolDb(CANDIDATE_FILE);
     },
     discard: () => removeCandidateFile(pool)

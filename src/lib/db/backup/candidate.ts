@@ -1,7 +1,9 @@
 import { RpcFailure } from '../../rpc/result';
+import { yieldToEventLoop } from '../event-loop';
 import type { MigrationFile } from '../migrations/migration-files';
 import { runMigrations } from '../migrations/runner';
 import { createMigrationTarget } from '../migrations/target';
+import type { CallJob } from '../command-context';
 import type { Database, Sqlite3Static } from '../sqlite';
 import { summarize, type DataSummary } from './summary';
 
@@ -19,7 +21,8 @@ export interface Candidate {
 
 /** Where the copy of a file being checked is opened. */
 export interface CandidatePlace {
-  open(bytes: Uint8Array): Promise<Database>;
+  /** Reports `copying` progress where making the copy takes a while. */
+  open(bytes: Uint8Array, job?: CallJob): Promise<Database>;
   /** Called once the copy is closed. */
   discard(): void;
 }
@@ -38,16 +41,20 @@ export async function openCandidate(
   sqlite3: Sqlite3Static,
   bytes: Uint8Array,
   migrations: readonly MigrationFile[],
-  place: CandidatePlace = memoryPlace(sqlite3)
+  place: CandidatePlace = memoryPlace(sqlite3),
+  job?: CallJob
 ): Promise<Candidate> {
   checkFileShape(bytes);
-  const db = await openCopy(place, bytes);
+  const db = await openCopy(place, bytes, job);
   const close = () => {
     db.close();
     place.discard();
   };
   try {
+    // One step SQLite takes whole: no progress inside it, and a cancel waits for its end.
+    job?.progress(0, 1, 'checking');
     checkIntegrity(db);
+    await stopIfCancelled(job);
     const fileSchemaVersion = readSchemaVersion(db);
     db.exec('PRAGMA foreign_keys = ON');
     const report = await runMigrations(createMigrationTarget(sqlite3, db), migrations);
@@ -60,6 +67,13 @@ export async function openCandidate(
     close();
     throw error instanceof RpcFailure ? error : refuse(`The file is damaged: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+/** A Stop pressed during a step SQLite took whole is read here, once the step is over. */
+async function stopIfCancelled(job: CallJob | undefined): Promise<void> {
+  if (!job) return;
+  await yieldToEventLoop();
+  if (job.signal.aborted) throw new RpcFailure('cancelled', 'Stopped before the end, as asked; nothing was changed.');
 }
 
 function refuse(message: string): RpcFailure {
@@ -86,9 +100,9 @@ function checkFileShape(bytes: Uint8Array): void {
   }
 }
 
-async function openCopy(place: CandidatePlace, bytes: Uint8Array): Promise<Database> {
+async function openCopy(place: CandidatePlace, bytes: Uint8Array, job: CallJob | undefined): Promise<Database> {
   try {
-    return await place.open(bytes);
+    return await place.open(bytes, job);
   } catch (error) {
     throw error instanceof RpcFailure ? error : refuse('The file could not be read as a database.');
   }

@@ -1,16 +1,9 @@
-import { yieldToEventLoop } from '../event-loop';
-import { RpcFailure } from '../../rpc/result';
 import type { SAHPoolUtil } from '../sqlite';
+import { importInChunks, type ChunkedJob } from './pool-import';
+import { dueSnapshots, expiredSnapshots, parseSnapshotName, snapshotName, type SnapshotInfo, type SnapshotKind } from './snapshot-schedule';
 
 /** The call's cancel signal and progress reporter. */
-export interface SnapshotJob {
-  readonly signal: AbortSignal;
-  progress(done: number, total: number): void;
-}
-
-/** A multiple of every SQLite page size, as importDb asks of its chunks. */
-const CHUNK_BYTES = 4 * 1024 * 1024;
-import { dueSnapshots, expiredSnapshots, parseSnapshotName, snapshotName, type SnapshotInfo, type SnapshotKind } from './snapshot-schedule';
+export type SnapshotJob = ChunkedJob;
 
 /** The part of the pool the store uses (a test gives it an in-memory one). */
 export type SnapshotPool = Pick<SAHPoolUtil, 'getFileNames' | 'importDb' | 'exportFile' | 'unlink'>;
@@ -44,22 +37,7 @@ export class SnapshotStore {
 
   async #write(kind: SnapshotKind, now: Date, bytes: Uint8Array, job?: SnapshotJob): Promise<SnapshotInfo> {
     const name = snapshotName(kind, now, bytes.length);
-    let offset = 0;
-    try {
-      await this.pool.importDb(name, async () => {
-        if (offset >= bytes.length) return undefined;
-        if (job?.signal.aborted) throw new Error('cancelled');
-        const chunk = bytes.subarray(offset, offset + CHUNK_BYTES);
-        offset += chunk.length;
-        job?.progress(offset, bytes.length);
-        await yieldToEventLoop();
-        return chunk;
-      });
-    } catch (error) {
-      this.pool.unlink(name);
-      if (job?.signal.aborted) throw new RpcFailure('cancelled', 'Stopped before the end, as asked; no snapshot was kept.');
-      throw error;
-    }
+    await importInChunks(this.pool, name, bytes, job, 'Stopped before the end, as asked; no snapshot was kept.');
     this.prune();
     return { name, kind, takenAt: now.toISOString(), bytes: bytes.length };
   }

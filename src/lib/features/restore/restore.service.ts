@@ -7,7 +7,7 @@ import type { RestorePreview, RestoreResult } from './restore';
 export async function previewRestore(context: CommandContext, bytes: Uint8Array): Promise<RestorePreview> {
   const { host } = context;
   const session = host.session;
-  const candidate = await openCandidate(session.sqlite3, bytes, host.migrations, host.candidatePlace);
+  const candidate = await openCandidate(session.sqlite3, bytes, host.migrations, host.candidatePlace, context.job);
   try {
     return { incoming: { ...candidate.summary, fileSchemaVersion: candidate.fileSchemaVersion }, current: summarize(session.raw) };
   } finally {
@@ -22,7 +22,7 @@ export async function previewRestore(context: CommandContext, bytes: Uint8Array)
  */
 export async function applyRestore(context: CommandContext, bytes: Uint8Array): Promise<RestoreResult> {
   const { host } = context;
-  const candidate = await openCandidate(host.session.sqlite3, bytes, host.migrations, host.candidatePlace);
+  const candidate = await openCandidate(host.session.sqlite3, bytes, host.migrations, host.candidatePlace, context.job);
   try {
     const undoSnapshot = (await host.snapshots?.take('restore', context.now())) ?? null;
     await host.replaceWith(candidate.db, context.job);

@@ -12,10 +12,24 @@ class RestoreFlow {
   error = $state<string | null>(null);
   busy = $state(false);
   snapshots = $state.raw<readonly SnapshotInfo[]>([]);
-  progress = $state.raw<{ done: number; total: number } | null>(null);
+  progress = $state.raw<{ done: number; total: number; phase?: string } | null>(null);
   #controller: AbortController | null = null;
 
-  /** Stops a running restore; the current data stays as it was. */
+  /** A long call's options: its progress shown here, and a signal `stop` aborts. */
+  #longCall() {
+    this.#controller = new AbortController();
+    this.progress = null;
+    const onProgress = (done: number, total: number, phase?: string) => (this.progress = { done, total, ...(phase !== undefined && { phase }) });
+    return { signal: this.#controller.signal, onProgress };
+  }
+
+  #finished(): void {
+    this.busy = false;
+    this.progress = null;
+    this.#controller = null;
+  }
+
+  /** Stops a running check or restore; the current data stays as it was. */
   stop(): void {
     this.#controller?.abort();
   }
@@ -31,11 +45,12 @@ class RestoreFlow {
     this.preview = null;
     this.error = null;
     this.busy = true;
+    const options = this.#longCall();
     const answer =
       source.kind === 'file'
-        ? await database.call('restore.preview', { file: source.file })
-        : await database.call('snapshots.preview', { name: source.snapshot.name });
-    this.busy = false;
+        ? await database.call('restore.preview', { file: source.file }, options)
+        : await database.call('snapshots.preview', { name: source.snapshot.name }, options);
+    this.#finished();
     if (answer.ok) this.preview = answer.value;
     else this.error = answer.error.message;
   }
@@ -51,15 +66,12 @@ class RestoreFlow {
     const source = this.source;
     if (!source) return;
     this.busy = true;
-    this.#controller = new AbortController();
-    const options = { signal: this.#controller.signal, onProgress: (done: number, total: number) => (this.progress = { done, total }) };
+    const options = this.#longCall();
     const answer =
       source.kind === 'file'
         ? await database.call('restore.apply', { file: source.file }, options)
         : await database.call('snapshots.restore', { name: source.snapshot.name }, options);
-    this.busy = false;
-    this.progress = null;
-    this.#controller = null;
+    this.#finished();
     if (!answer.ok) {
       this.error = answer.error.message;
       return;
