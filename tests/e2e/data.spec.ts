@@ -62,6 +62,29 @@ test('keeps daily and weekly snapshots on the device and lists them', async ({ p
   await expect(list).toContainText('Weekly');
   await page.getByRole('button', { name: 'Take a snapshot now' }).click();
   await expect(list.getByRole('listitem')).toHaveCount(3);
+  await expect(page.getByText(/Together they take [\d.,]+ [kM]B\./)).toBeVisible();
+});
+
+test('deletes a snapshot with a chance to undo, and only for good once the undo has gone', async ({ page }) => {
+  await openToday(page);
+  await page.goto('/data');
+  const list = page.getByRole('list', { name: 'Snapshots' });
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+  const weekly = list.getByRole('listitem').filter({ hasText: 'Weekly' });
+
+  await weekly.getByRole('button', { name: /^Delete the snapshot of/ }).click();
+  await expect(list.getByRole('listitem')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(weekly).toHaveCount(1);
+  // Undone: still there after a reload.
+  await page.reload();
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+
+  await weekly.getByRole('button', { name: /^Delete the snapshot of/ }).click();
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  await page.reload();
+  await expect(list.getByRole('listitem')).toHaveCount(1);
+  await expect(list).toContainText('Daily');
 });
 
 test('exports everything as JSON and imports it back after a change, with a preview', async ({ page }, testInfo) => {
