@@ -137,6 +137,8 @@ test('keeps the data as it was when a JSON import is cancelled while it builds i
     // Many pages are in the file by now; with no journal to roll back, the undo snapshot is copied back.
     await importing.getByRole('button', { name: 'Cancel' }).click();
     await expect(importing.getByRole('alert')).toHaveText('Stopped before the end, as asked; nothing was changed.', { timeout: 60_000 });
+    // Said once: the Stop's own message already says nothing changed.
+    await expect(importing.getByText('Nothing was changed.', { exact: true })).toHaveCount(0);
     await importing.getByRole('button', { name: 'Check the database' }).click();
     await expect(importing.getByText('Checked: no problems found.')).toBeVisible({ timeout: 60_000 });
     await openToday(importing);

@@ -22,6 +22,8 @@ class BackupFlow {
   jsonPreview = $state.raw<JsonPreview | null>(null);
   csv = $state.raw<{ kind: CsvKind; text: string; preview: CsvPreview } | null>(null);
   error = $state<string | null>(null);
+  /** True when the error is a Stop the person asked for (its message already says nothing changed). */
+  stopped = $state(false);
   progress = $state.raw<{ done: number; total: number; phase?: string } | null>(null);
   #controller: AbortController | null = null;
 
@@ -35,6 +37,11 @@ class BackupFlow {
     this.#controller = new AbortController();
     this.progress = null;
     return { signal: this.#controller.signal, onProgress: (done: number, total: number, phase?: string) => (this.progress = { done, total, ...(phase !== undefined && { phase }) }) };
+  }
+
+  #fail(error: { code: string; message: string }): void {
+    this.error = error.message;
+    this.stopped = error.code === 'cancelled';
   }
 
   #finished(): void {
@@ -59,7 +66,7 @@ class BackupFlow {
     this.busy = null;
     this.#finished();
     if (!answer.ok) {
-      this.error = answer.error.message;
+      this.#fail(answer.error);
       return;
     }
     this.jsonFile = file;
@@ -73,7 +80,7 @@ class BackupFlow {
     this.busy = null;
     this.#finished();
     if (!answer.ok) {
-      this.error = answer.error.message;
+      this.#fail(answer.error);
       return;
     }
     this.reset();
@@ -98,7 +105,7 @@ class BackupFlow {
     this.busy = null;
     this.#finished();
     if (!answer.ok) {
-      this.error = answer.error.message;
+      this.#fail(answer.error);
       return;
     }
     this.csv = { kind, text, preview: answer.value };
@@ -112,7 +119,7 @@ class BackupFlow {
     this.busy = null;
     this.#finished();
     if (!answer.ok) {
-      this.error = answer.error.message;
+      this.#fail(answer.error);
       return;
     }
     this.reset();

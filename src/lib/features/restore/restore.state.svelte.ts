@@ -10,6 +10,8 @@ class RestoreFlow {
   source = $state.raw<RestoreSource | null>(null);
   preview = $state.raw<RestorePreview | null>(null);
   error = $state<string | null>(null);
+  /** True when the error is a Stop the person asked for (its message already says nothing changed). */
+  stopped = $state(false);
   busy = $state(false);
   snapshots = $state.raw<readonly SnapshotInfo[]>([]);
   progress = $state.raw<{ done: number; total: number; phase?: string } | null>(null);
@@ -21,6 +23,11 @@ class RestoreFlow {
     this.progress = null;
     const onProgress = (done: number, total: number, phase?: string) => (this.progress = { done, total, ...(phase !== undefined && { phase }) });
     return { signal: this.#controller.signal, onProgress };
+  }
+
+  #fail(error: { code: string; message: string }): void {
+    this.error = error.message;
+    this.stopped = error.code === 'cancelled';
   }
 
   #finished(): void {
@@ -52,7 +59,7 @@ class RestoreFlow {
         : await database.call('snapshots.preview', { name: source.snapshot.name }, options);
     this.#finished();
     if (answer.ok) this.preview = answer.value;
-    else this.error = answer.error.message;
+    else this.#fail(answer.error);
   }
 
   cancel(): void {
@@ -73,7 +80,7 @@ class RestoreFlow {
         : await database.call('snapshots.restore', { name: source.snapshot.name }, options);
     this.#finished();
     if (!answer.ok) {
-      this.error = answer.error.message;
+      this.#fail(answer.error);
       return;
     }
     this.cancel();
