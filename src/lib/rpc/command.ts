@@ -13,6 +13,8 @@ export interface CommandDefinition<TSchema extends v.GenericSchema, TResult> {
   readonly replacesData?: boolean;
   /** False for the few commands that work before a database is open (status, open, export). */
   readonly needsDatabase?: boolean;
+  /** What it changes outside the tables (the snapshots kept), announced to every tab once it succeeds. */
+  readonly announces?: readonly string[];
   // Method syntax keeps the parameter bivariant, so any command fits a `CommandMap`.
   run(context: CommandContext, input: v.InferOutput<TSchema>): TResult | Promise<TResult>;
 }

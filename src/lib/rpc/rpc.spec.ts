@@ -1,6 +1,10 @@
 import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openTestClient } from '../db/testing';
+import * as v from 'valibot';
+import { openTestClient, openTestDatabase } from '../db/testing';
+import { command } from './command';
+import { RpcFailure } from './result';
+import { createRpcServer } from './server';
 import { RpcClient } from './client';
 import type { FromWorker, WorkerEvent } from './contract';
 import type { Endpoint } from './endpoint';
@@ -62,6 +66,29 @@ describe('the typed message layer', () => {
     const { client } = await connected();
     const answer = await client.call('tasks.update', { id: 'missing', title: 'New' });
     expect(answer).toEqual({ ok: false, error: { code: 'not_found', message: 'This task no longer exists.' } });
+  });
+});
+
+describe('announcements', () => {
+  it('announces what a command that writes no table says it changed, once it has succeeded', async () => {
+    const database = await openTestDatabase();
+    closers.push(() => database.host.close());
+    const commands = {
+      kept: command({
+        input: v.picklist(['keep', 'fail']),
+        write: false,
+        announces: ['#snapshots'],
+        run: (_context, input) => {
+          if (input === 'fail') throw new RpcFailure('not_found', 'This snapshot no longer exists.');
+          return true;
+        }
+      })
+    };
+    const posted: FromWorker[] = [];
+    const connection = createRpcServer({ commands, context: database.context }).connect((message) => posted.push(message));
+    await connection.handle({ kind: 'call', id: 1, name: 'kept', input: 'fail' });
+    await connection.handle({ kind: 'call', id: 2, name: 'kept', input: 'keep' });
+    expect(posted.filter((message) => message.kind === 'event')).toEqual([{ kind: 'event', event: { type: 'changed', tables: ['#snapshots'] } }]);
   });
 });
 

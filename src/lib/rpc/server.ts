@@ -102,7 +102,7 @@ async function execute(
       });
       return { result: ok(value), changedTables };
     }
-    return { result: ok(await definition.run(context, parsed.output)), changedTables: [] };
+    return { result: ok(await definition.run(context, parsed.output)), changedTables: [...(definition.announces ?? [])] };
   } catch (error) {
     return { result: { ok: false, error: toRpcError(error) }, changedTables: [] };
   }

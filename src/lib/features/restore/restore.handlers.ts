@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { SNAPSHOTS } from '../../rpc/all-tables';
 import { command } from '../../rpc/command';
 import { RpcFailure } from '../../rpc/result';
 import type { CommandContext } from '../../db/command-context';
@@ -34,6 +35,7 @@ export const restoreCommands = {
   'snapshots.take': command({
     input: v.undefined(),
     write: false,
+    announces: [SNAPSHOTS],
     run: async (c) => {
       const store = c.host.snapshots;
       if (!store) throw new RpcFailure('unavailable', 'A temporary session keeps no snapshots.');
@@ -55,6 +57,7 @@ export const restoreCommands = {
   'snapshots.delete': command({
     input: SnapshotInput,
     write: false,
+    announces: [SNAPSHOTS],
     run: (c, { name }) => {
       if (!c.host.snapshots?.delete(name)) throw new RpcFailure('not_found', 'This snapshot no longer exists.', 'name');
       return { name };
