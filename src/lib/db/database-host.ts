@@ -8,6 +8,7 @@ import { IdleCheckpoint } from './idle-checkpoint';
 import { Session } from './session';
 import {
   configureConnection,
+  giveBackWalSpace,
   DATABASE_FILE,
   hasOpfs,
   installPool,
@@ -181,7 +182,7 @@ export class DatabaseHost {
     }
     if (rc !== capi.SQLITE_DONE) throw new RpcFailure('storage', `The restore failed and nothing was changed: ${capi.sqlite3_errstr(rc)}`);
     // Every page went through the WAL: move them into the file now and give the WAL's space back.
-    session.raw.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    giveBackWalSpace(session.raw);
   }
 
   /**

@@ -78,6 +78,19 @@ export function configureConnection(db: Database, storage: 'persistent' | 'memor
   }
 }
 
+/**
+ * Checkpoints the whole WAL into the database file and cuts the WAL file to nothing. Called after
+ * work that is already done (or undone): a failure here costs only the space, which the idle
+ * checkpoint and journal_size_limit give back later, so it must not turn that work into an error.
+ */
+export function giveBackWalSpace(db: Database): void {
+  try {
+    db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+  } catch (error) {
+    console.warn('The WAL could not be truncated now; its space comes back at a later checkpoint.', error);
+  }
+}
+
 /** Recognises the error a second tab gets when the first tab's worker holds the files. */
 export function isHeldByAnotherContext(error: unknown): boolean {
   const text = error instanceof Error ? `${error.name} ${error.message}` : String(error);

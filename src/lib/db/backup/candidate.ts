@@ -35,7 +35,7 @@ export function memoryPlace(sqlite3: Sqlite3Static): CandidatePlace {
 /**
  * Checks a file before anything is replaced: the SQLite header, its length, WAL mode, SQLite's
  * integrity and foreign-key checks, and its migration history (a newer file is refused, an older
- * one is migrated forward in memory). Throws a readable refusal; never touches the live database.
+ * one is migrated forward on the copy `place` holds). Throws a readable refusal; never touches the live database.
  */
 export async function openCandidate(
   sqlite3: Sqlite3Static,

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { withRollback } from './dry-run';
 
 type DryRunSession = Parameters<typeof withRollback>[0];
@@ -25,6 +25,20 @@ describe('withRollback', () => {
     const { session, statements } = recordingSession(false);
     expect(await withRollback(session, async () => 'previewed')).toBe('previewed');
     expect(statements).toEqual(['SAVEPOINT backup_dry_run', 'ROLLBACK TO backup_dry_run; RELEASE backup_dry_run', 'PRAGMA wal_checkpoint(TRUNCATE)']);
+  });
+
+  it('gives its answer even when the WAL cannot be truncated (only space is at stake)', async () => {
+    const { session, statements } = recordingSession(false);
+    const record = session.raw.exec.bind(session.raw);
+    session.raw.exec = ((sql: string) => {
+      record(sql);
+      if (sql.includes('wal_checkpoint')) throw new Error('disk I/O error');
+    }) as typeof session.raw.exec;
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    expect(await withRollback(session, async () => 'previewed')).toBe('previewed');
+    expect(statements.at(-1)).toBe('PRAGMA wal_checkpoint(TRUNCATE)');
+    expect(warn).toHaveBeenCalledOnce();
+    warn.mockRestore();
   });
 
   it('undoes a failed run too, and inside a transaction it did not open checkpoints nothing', async () => {

@@ -1,3 +1,4 @@
+import { giveBackWalSpace } from '../../db/sqlite';
 import type { Session } from '../../db/session';
 
 /**
@@ -15,6 +16,6 @@ export async function withRollback<T>(session: Pick<Session, 'raw' | 'isAutocomm
     if (!session.isAutocommit()) session.raw.exec('ROLLBACK TO backup_dry_run; RELEASE backup_dry_run');
     // The pages a large dry run spilled stay in the WAL file, rolled back but taking the space:
     // 255 MB after the preview of a 10-year backup, kept until a checkpoint truncates it.
-    if (session.isAutocommit()) session.raw.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    if (session.isAutocommit()) giveBackWalSpace(session.raw);
   }
 }
