@@ -62,6 +62,22 @@ describe('backup.previewCsv', () => {
 });
 
 describe('backup.importCsv', () => {
+  it('reports how far it has got and, when cancelled, adds nothing', async () => {
+    const csv = ['Title', ...Array.from({ length: 700 }, (_, index) => `Imported task ${index}`)].join('\r\n');
+    const before = await exportText();
+    const controller = new AbortController();
+    const progress: number[] = [];
+    const onProgress = (done: number) => {
+      progress.push(done);
+      controller.abort();
+    };
+    const answer = await client.call('backup.importCsv', { kind: 'tasks', csv }, { signal: controller.signal, onProgress });
+    expect(progress).toEqual([500]);
+    expect(answer).toEqual({ ok: false, error: { code: 'cancelled', message: 'Stopped before the end, as asked; nothing was changed.' } });
+    expect(await exportText()).toBe(before);
+    expect(expectOk(await client.call('backup.importCsv', { kind: 'tasks', csv })).imported).toBe(700);
+  });
+
   it('imports tasks through the task rules, with their status (and its history) and priority', async () => {
     const result = expectOk(await client.call('backup.importCsv', { kind: 'tasks', csv: TODOIST_LIKE }));
     expect(result).toEqual({ kind: 'tasks', imported: 3, habitsCreated: [] });
