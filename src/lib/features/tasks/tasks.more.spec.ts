@@ -1,14 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { expectOk, openTestClient } from '../../db/testing';
+import { expectOk, openTestClient, type TestDatabase } from '../../db/testing';
 import type { RpcClient } from '../../rpc/client';
 
 let client: RpcClient;
+let database: TestDatabase;
 let close: () => void;
 let clock = new Date('2026-11-23T09:00:00.000Z');
 
 beforeEach(async () => {
   clock = new Date('2026-11-23T09:00:00.000Z');
-  ({ client, close } = await openTestClient({ now: () => clock }));
+  ({ client, database, close } = await openTestClient({ now: () => clock }));
 });
 
 afterEach(() => close());
@@ -56,6 +57,23 @@ describe('task links, subtasks and lists', () => {
       [null, 'todo'],
       ['todo', 'in_progress'],
       ['in_progress', 'done']
+    ]);
+  });
+
+  it('keeps the order of changes made in the same millisecond, whatever their random ids', async () => {
+    const task = expectOk(await client.call('tasks.create', { title: 'Imported as done', focusDate: '2026-11-23' }));
+    const { raw } = database.host.session;
+    // As an import writes them: made, then marked done, both within one millisecond.
+    raw.exec('DELETE FROM task_status_history WHERE task_id = ?', { bind: [task.id] });
+    const at = '2026-11-23T09:00:00.000Z';
+    for (const [id, from, to] of [['ffffffff-0000-7000-8000-000000000000', null, 'todo'], ['00000000-0000-7000-8000-000000000000', 'todo', 'done'], ['88888888-0000-7000-8000-000000000000', 'done', 'todo']]) {
+      raw.exec('INSERT INTO task_status_history (id, task_id, from_status, to_status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)', { bind: [id, task.id, from, to, at, at] });
+    }
+    const history = expectOk(await client.call('tasks.statusHistory', { id: task.id }));
+    expect(history.map((change) => [change.fromStatus, change.toStatus])).toEqual([
+      [null, 'todo'],
+      ['todo', 'done'],
+      ['done', 'todo']
     ]);
   });
 });

@@ -57,7 +57,16 @@ export class TimeEntriesRepository {
   }
 
   async statusHistory(taskId: string): Promise<TaskStatusChange[]> {
-    const rows = await this.db.selectFrom('task_status_history').selectAll().where('task_id', '=', taskId).orderBy('created_at').orderBy('id').execute();
+    // Two changes in one millisecond (an import makes a task, then marks it done) have the same
+    // created_at, and ids random within it: the first change (from nothing) first, then the order written.
+    const rows = await this.db
+      .selectFrom('task_status_history')
+      .selectAll()
+      .where('task_id', '=', taskId)
+      .orderBy('created_at')
+      .orderBy(sql`from_status IS NOT NULL`)
+      .orderBy(sql`rowid`)
+      .execute();
     return rows.map((row) => camelizeRow(row));
   }
 
