@@ -14,6 +14,8 @@ declare global {
      * exists), so the database opens while the page's code loads. Null once the page took it.
      */
     daybookDatabaseOpen?: Promise<import('$lib/rpc/result').Result<import('$lib/db/status').DatabaseStatus>> | null;
+    /** The last status the worker sent while that early opening ran (`updating` while it migrates). */
+    daybookOpeningStatus?: import('$lib/db/status').DatabaseStatus | null;
   }
   /** Number of migrations this build ships; defined in vite.config.ts. */
   const __DAYBOOK_SCHEMA_VERSION__: number;

@@ -160,7 +160,9 @@ class DatabaseConnection {
     const worker = prestarted ?? createDatabaseWorker();
     this.#prestarted = null;
     const opener = new RpcClient(workerEndpoint(worker));
+    opener.onEvent((event) => this.#whileOpening(event));
     const early = storage === 'persistent' && prestarted ? adoptEarlyOpen(opener) : null;
+    if (early && window.daybookOpeningStatus?.state === 'updating') this.status = window.daybookOpeningStatus;
     const opening = early ?? opener.call('system.open', { storage });
     this.#warm.begin(() => attachedClient(worker));
     const answer = await opening;
@@ -193,6 +195,11 @@ class DatabaseConnection {
       if (this.#client === client) this.status = { state: 'error', message: reason };
     });
     this.#client = client;
+  }
+
+  /** Only `updating` matters before the opening answers: the page says why it waits. */
+  #whileOpening(event: WorkerEvent): void {
+    if (event.type === 'status' && event.status.state === 'updating' && this.status.state === 'starting') this.status = event.status;
   }
 
   #receive(event: WorkerEvent): void {

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DatabaseHost } from './database-host';
 import { bundledMigrations } from './migrations/bundled';
+import { runMigrations } from './migrations/runner';
+import { createMigrationTarget } from './migrations/target';
 import { configureConnection, loadSqlite, WAL_SIZE_LIMIT_BYTES } from './sqlite';
 
 let host: DatabaseHost | null = null;
@@ -54,6 +56,24 @@ describe('DatabaseHost', () => {
     const temporary = await host.open('memory');
     expect(temporary).toEqual({ state: 'ready', storage: 'memory', schemaVersion: bundledMigrations.length });
     expect(statuses).toEqual(['unsupported', 'ready']);
+  });
+
+  it('says it is updating before it migrates data an older version wrote, and not for a new database', async () => {
+    const sqlite3 = await loadSqlite();
+    const older = new sqlite3.oo1.DB(':memory:', 'c');
+    const previous = bundledMigrations.length - 1;
+    await runMigrations(createMigrationTarget(sqlite3, older), bundledMigrations.slice(0, previous));
+    older.exec(`PRAGMA user_version = ${previous}`);
+    const statuses: string[] = [];
+    host = new DatabaseHost({ loadSqlite, migrations: bundledMigrations, onStatus: (status) => statuses.push(status.state) });
+    expect(await host.adopt(sqlite3, older, 'memory')).toMatchObject({ state: 'ready', schemaVersion: bundledMigrations.length });
+    expect(statuses).toEqual(['updating', 'ready']);
+
+    host.close();
+    statuses.length = 0;
+    host = new DatabaseHost({ loadSqlite, migrations: bundledMigrations, onStatus: (status) => statuses.push(status.state) });
+    await host.open('memory');
+    expect(statuses).toEqual(['ready']);
   });
 
   it('keeps a blocked database readable for download but refuses to work on it', async () => {

@@ -121,8 +121,12 @@ export class DatabaseHost {
     this.#snapshots = snapshots;
     const now = this.#options.now?.() ?? new Date();
     const applied = Number(raw.selectValue('PRAGMA user_version'));
-    // A copy of the data as it was before any migration touches it.
-    if (snapshots && applied > 0 && applied < this.#options.migrations.length) await snapshots.take('migration', now);
+    if (applied > 0 && applied < this.#options.migrations.length) {
+      // Rebuilding an index can take seconds with years of data: the page says why it waits.
+      this.#setStatus({ state: 'updating' });
+      // A copy of the data as it was before any migration touches it.
+      if (snapshots) await snapshots.take('migration', now);
+    }
     const report = await runMigrations(createMigrationTarget(sqlite3, raw), this.#options.migrations);
     if (report.outcome === 'ok') {
       // One write right after opening: in a private window OPFS lives in memory behind IPC, and a

@@ -59,7 +59,8 @@ export const MIN_PREFIX_LENGTH = 3;
 /**
  * Turns what a person types into a safe FTS5 query: every word must appear, the last one as a
  * prefix (search as you type) once it has three characters: a shorter prefix matches a large part
- * of everything (and migration 0005 indexes 3-character prefixes). Quotes keep FTS5 operators in the text from being interpreted.
+ * of everything. Migration 0009 indexes prefixes of 3 to 12 characters, so such a last word reads
+ * one posting list from the newest end. Quotes keep FTS5 operators in the text from being interpreted.
  */
 
 export function toFtsQuery(text: string): string | null {
