@@ -5,6 +5,7 @@ import type { MigrationFile } from './migrations/migration-files';
 import { runMigrations } from './migrations/runner';
 import { createMigrationTarget } from './migrations/target';
 import { IdleCheckpoint } from './idle-checkpoint';
+import { mergeSearchSegments } from '../features/search/search-merge';
 import { Session } from './session';
 import {
   configureConnection,
@@ -116,7 +117,8 @@ export class DatabaseHost {
     configureConnection(raw, storage);
     const session = new Session(sqlite3, raw, storage);
     this.#session = session;
-    if (storage === 'persistent') this.#checkpointWhenIdle(session);
+    // In memory too: the search index's merging waits for a pause there as well.
+    this.#workWhenIdle(session);
     const snapshots = this.#pool ? new SnapshotStore(this.#pool, () => this.exportDatabase()) : null;
     this.#snapshots = snapshots;
     const now = this.#options.now?.() ?? new Date();
@@ -314,10 +316,11 @@ export class DatabaseHost {
     }
   }
 
-  #checkpointWhenIdle(session: Session): void {
+  #workWhenIdle(session: Session): void {
     const checkpoint = new IdleCheckpoint({
       raw: session.raw,
-      canRun: () => this.#session === session && session.isAutocommit() && !this.#replacing
+      canRun: () => this.#session === session && session.isAutocommit() && !this.#replacing,
+      idleStep: () => mergeSearchSegments(session.sqlite3, session.raw)
     });
     session.afterCommit = () => checkpoint.afterCommit();
     this.#checkpoint = checkpoint;

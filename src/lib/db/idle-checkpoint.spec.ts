@@ -42,6 +42,49 @@ describe('IdleCheckpoint', () => {
     expect(checkpoints()).toBe(1);
   });
 
+  it('does the idle work first, one step per task, then checkpoints', () => {
+    let remaining = 3;
+    const idleStep = () => {
+      executed.push('step');
+      return --remaining > 0;
+    };
+    const idle = new IdleCheckpoint({ raw, canRun: () => true, idleStep, delayMs: 100 });
+    executed = [];
+    idle.afterCommit();
+    vi.advanceTimersByTime(100);
+    expect(executed).toEqual(['step']);
+    vi.advanceTimersByTime(1);
+    vi.advanceTimersByTime(1);
+    expect(executed).toEqual(['step', 'step', 'step', 'PRAGMA wal_checkpoint(PASSIVE)']);
+  });
+
+  it('stops its idle work when a write comes, and goes on at the next pause', () => {
+    const idle = new IdleCheckpoint({ raw, canRun: () => true, idleStep: () => (executed.push('step'), true), delayMs: 100 });
+    executed = [];
+    idle.afterCommit();
+    vi.advanceTimersByTime(100);
+    idle.afterCommit();
+    vi.advanceTimersByTime(50);
+    expect(executed).toEqual(['step']);
+    vi.advanceTimersByTime(50);
+    expect(executed).toEqual(['step', 'step']);
+    idle.cancel();
+  });
+
+  it('checkpoints when a step fails, and leaves the rest to the next pause', () => {
+    const idle = new IdleCheckpoint({
+      raw,
+      canRun: () => true,
+      idleStep: () => {
+        throw new Error('no search index');
+      },
+      delayMs: 100
+    });
+    idle.afterCommit();
+    vi.advanceTimersByTime(100);
+    expect(checkpoints()).toBe(1);
+  });
+
   it('does nothing once cancelled (the database closed)', () => {
     const idle = new IdleCheckpoint({ raw, canRun: () => true, delayMs: 100 });
     idle.afterCommit();

@@ -13,11 +13,17 @@ export interface IdleCheckpointOptions {
   readonly raw: { exec(sql: string): unknown };
   /** False while a transaction or a restore is in progress; the checkpoint then waits for the next pause. */
   readonly canRun: () => boolean;
+  /**
+   * Work that waits for a pause too (the search index's merging), done before the checkpoint in
+   * small steps, each in a task of its own so calls are answered between them: one step per
+   * call, answering true while some remains.
+   */
+  readonly idleStep?: () => boolean;
   readonly delayMs?: number;
 }
 
 /**
- * Moves WAL checkpoints off the writes a person waits for. With synchronous=NORMAL a checkpoint
+ * Moves WAL checkpoints (and `idleStep`'s work) off the writes a person waits for. With synchronous=NORMAL a checkpoint
  * flushes the WAL and the database file (two OPFS flushes) and copies every changed page back:
  * SQLite's automatic one runs inside whichever commit crosses 1,000 pages, about every 40th
  * one-row write here. Now each commit restarts a short timer and the checkpoint runs when the
@@ -47,10 +53,23 @@ export class IdleCheckpoint {
   #run(): void {
     this.#timer = null;
     if (!this.#options.canRun()) return this.afterCommit();
+    if (this.#step()) {
+      this.#timer = setTimeout(() => this.#run(), 0);
+      return;
+    }
     try {
       this.#options.raw.exec('PRAGMA wal_checkpoint(PASSIVE)');
     } catch {
       // Only housekeeping: the next pause, or the automatic limit, checkpoints instead.
+    }
+  }
+
+  /** One step of the idle work; true while some remains. A failure leaves the rest to the next pause. */
+  #step(): boolean {
+    try {
+      return this.#options.idleStep?.() ?? false;
+    } catch {
+      return false;
     }
   }
 }

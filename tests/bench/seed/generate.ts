@@ -7,6 +7,7 @@
 import * as v from 'valibot';
 import { commands } from '../../../src/lib/db/commands';
 import { openTestDatabase } from '../../../src/lib/db/testing';
+import { mergeSearchSegments } from '../../../src/lib/features/search/search-merge';
 import type { AnyCommand } from '../../../src/lib/rpc/command';
 import type { CommandInput, CommandName, CommandOutput } from '../../../src/lib/rpc/contract';
 import { Prng } from '../shared/prng';
@@ -641,6 +642,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
         }
       }
     });
+    // Between the months' transactions, as when a person pauses: the worker merges the search index's segments.
+    while (mergeSearchSegments(session.sqlite3, session.raw));
     options.onProgress?.(`${day} (${dayNumber}/${totalDays} days, ${commandsRun} commands, ${((performance.now() - started) / 1000).toFixed(0)} s)`);
   }
 

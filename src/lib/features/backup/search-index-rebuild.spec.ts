@@ -48,8 +48,9 @@ describe('search index rebuilt by an import', () => {
     await importSourceIntoTarget();
     expect(searchState(rawOf(target))).toEqual(before);
     rawOf(target).exec("INSERT INTO search_index(search_index) VALUES('integrity-check')");
-    // The build's larger FTS5 hash is not left behind as a setting.
+    // The build's larger FTS5 hash is not left behind as a setting, and the migrations' are kept.
     expect(rawOf(target).selectValue("SELECT count(*) FROM search_index_config WHERE k = 'hashsize'")).toBe(0);
+    expect(rawOf(target).selectValue("SELECT v FROM search_index_config WHERE k = 'automerge'")).toBe(0);
   });
 
   it('keeps a search trigger of another shape running row by row, with the same result, and puts every trigger back', async () => {

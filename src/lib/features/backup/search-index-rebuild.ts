@@ -47,6 +47,7 @@ export function readSearchSources(raw: Database, tables: readonly UserTable[]): 
 export function deferSearchIndex(raw: Database, sources: readonly SearchSource[]): () => void {
   const definition = raw.selectValue("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'search_index'");
   if (typeof definition !== 'string') return () => undefined;
+  const settings = readSearchSettings(raw);
   for (const { trigger } of sources) raw.exec(`DROP TRIGGER ${quoteIdentifier(trigger.name)}`);
   raw.exec('DROP TABLE search_index');
   raw.exec('CREATE TABLE search_index (entity_type, entity_id, title, body)');
@@ -66,8 +67,19 @@ export function deferSearchIndex(raw: Database, sources: readonly SearchSource[]
       raw.exec(`INSERT INTO search_index (rowid, entity_type, entity_id, title, body) ${rows.join(' UNION ALL ')} ORDER BY 1`)
     );
     raw.exec('DROP TABLE temp._search_index_rows');
+    for (const [key, value] of settings) raw.exec({ sql: 'INSERT INTO search_index (search_index, rank) VALUES (?, ?)', bind: [key, value] });
     for (const { trigger } of sources) raw.exec(trigger.sql);
   };
+}
+
+/**
+ * The settings the migrations gave the full-text table (automerge off, 0010), which live in its
+ * config table and would go with it. Put back after the build, which runs with FTS5's defaults.
+ */
+function readSearchSettings(raw: Database): [string, number | string][] {
+  return raw
+    .selectArrays("SELECT k, v FROM search_index_config WHERE k <> 'version'")
+    .map(([key, value]) => [String(key), typeof value === 'number' ? value : String(value)]);
 }
 
 /** FTS5's default; its terms in memory are written out as a segment when they pass this size. */
