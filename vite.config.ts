@@ -36,6 +36,9 @@ export default defineConfig({
       workbox: {
         // The whole shell, the database worker and sqlite3.wasm, so a hard reload works offline.
         globPatterns: ['client/**/*.{js,css,html,ico,png,svg,webmanifest,wasm}'],
+        // sqlite-wasm names these with new URL(), so they are built, but the worker never loads them:
+        // the Worker1 promiser's worker and the "opfs" VFS's helper (only sahpool is used), 248 KB.
+        globIgnores: ['**/sqlite3-worker1-*.js', '**/sqlite3-opfs-async-proxy-*.js'],
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
         navigateFallback: '/',
         cleanupOutdatedCaches: true
