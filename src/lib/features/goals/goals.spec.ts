@@ -2,7 +2,8 @@ import { CompiledQuery } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expectOk, openTestClient, type TestDatabase } from '../../db/testing';
 import type { RpcClient } from '../../rpc/client';
-import type { GoalLevel } from './goals';
+import { EntityRepository } from '../../db/entities/entity-repository';
+import { goalEntity, type GoalLevel } from './goals';
 import { treeQuery } from './goals.repo';
 
 let client: RpcClient;
@@ -295,10 +296,10 @@ describe('goals.tree', () => {
     const children = await plan('some-goal');
     expect(children[0]).toMatch(/^SEARCH g USING INDEX goals_tree_order \(parent_id=\?\)/);
     expect(children.join('\n')).not.toContain('TEMP B-TREE');
-    // The roots come from goals_tree_order in order; only the children of trashed goals (found through goals_trashed) are sorted.
+    // The roots come from goals_tree_order in order; only the children of trashed goals (found through goals_trash) are sorted.
     const top = (await plan(null)).join('\n');
     expect(top).toMatch(/LEFT\nSEARCH g USING INDEX goals_tree_order \(parent_id=\?\)/);
-    expect(top).toContain('SEARCH p USING INDEX goals_trashed');
+    expect(top).toContain('SEARCH p USING COVERING INDEX goals_trash');
     expect(top).not.toMatch(/SCAN (g|p)\b/);
   });
 });
@@ -346,5 +347,13 @@ describe('milestones', () => {
     expectOk(await client.call('goals.delete', { id: target.id }));
     expectOk(await client.call('goals.restore', { id: target.id }));
     expect(expectOk(await client.call('milestones.list', { goalId: target.id })).items.map((m) => m.title)).toEqual(['Prototype']);
+  });
+});
+
+describe('goals.list', () => {
+  it('reads its page from the goals_list index in order (0012), never sorting every goal', async () => {
+    const compiled = new EntityRepository(database.context.db, goalEntity).listQuery({}).compile();
+    const result = await database.context.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`EXPLAIN QUERY PLAN ${compiled.sql}`, [...compiled.parameters]));
+    expect(result.rows.map((row) => row.detail)).toEqual(['SCAN goals USING INDEX goals_list']);
   });
 });

@@ -1,19 +1,28 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Tables } from '../../db/schema/tables';
 import { RpcFailure } from '../../rpc/result';
 import { TRASHABLE, type TrashItem, type TrashKind } from './trash';
+
+/**
+ * A page of the trash across every kind, newest deletion first. Each kind's rows come from its
+ * `<table>_trash` index (0011) in this order, so SQLite merges them and stops at the page's end.
+ * The label expressions are fixed strings from TRASHABLE, never input.
+ */
+export function trashPageQuery(limit: number, offset: number): RawBuilder<TrashItem> {
+  const parts = Object.entries(TRASHABLE).map(
+    ([kind, { table, label }]) =>
+      sql`SELECT ${kind} AS kind, id, ${sql.raw(label)} AS label, deleted_at AS "deletedAt" FROM ${sql.table(table)} WHERE deleted_at IS NOT NULL`
+  );
+  return sql<TrashItem>`${sql.join(parts, sql` UNION ALL `)} ORDER BY "deletedAt" DESC, id LIMIT ${limit} OFFSET ${offset}`;
+}
 
 /** The trash across every kind: list, restore, delete for good, empty. */
 export class TrashRepository {
   constructor(private readonly db: Kysely<Tables>) {}
 
-  /** Newest deletions first. The label expressions are fixed strings from TRASHABLE, never input. */
+  /** Newest deletions first. */
   async list(limit = 100, offset = 0): Promise<{ items: TrashItem[]; hasMore: boolean }> {
-    const parts = Object.entries(TRASHABLE).map(
-      ([kind, { table, label }]) =>
-        sql`SELECT ${kind} AS kind, id, ${sql.raw(label)} AS label, deleted_at AS "deletedAt" FROM ${sql.table(table)} WHERE deleted_at IS NOT NULL`
-    );
-    const result = await sql<TrashItem>`${sql.join(parts, sql` UNION ALL `)} ORDER BY "deletedAt" DESC, id LIMIT ${limit + 1} OFFSET ${offset}`.execute(this.db);
+    const result = await trashPageQuery(limit + 1, offset).execute(this.db);
     return { items: result.rows.slice(0, limit), hasMore: result.rows.length > limit };
   }
 

@@ -1,18 +1,31 @@
+import { CompiledQuery } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { expectOk, openTestClient } from '../../db/testing';
+import { expectOk, openTestClient, type TestDatabase } from '../../db/testing';
 import type { RpcClient } from '../../rpc/client';
+import { TRASHABLE } from './trash';
+import { trashPageQuery } from './trash.repo';
 
 let client: RpcClient;
 let close: () => void;
+let database: TestDatabase;
 let clock = new Date('2026-11-23T09:00:00.000Z');
 
 beforeEach(async () => {
-  ({ client, close } = await openTestClient({ now: () => clock }));
+  ({ client, close, database } = await openTestClient({ now: () => clock }));
 });
 
 afterEach(() => close());
 
 describe('trash', () => {
+  it('reads each kind from its trash index in order and stops at the page: no table scanned or sorted', async () => {
+    const compiled = trashPageQuery(101, 0).compile(database.context.db);
+    const result = await database.context.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`EXPLAIN QUERY PLAN ${compiled.sql}`, [...compiled.parameters]));
+    const plan = result.rows.map((row) => row.detail);
+    const tables = Object.values(TRASHABLE).map(({ table }) => table);
+    for (const table of tables) expect(plan).toContainEqual(expect.stringMatching(new RegExp(`^SEARCH ${table} USING (COVERING )?INDEX ${table}_trash \\(deleted_at>\\?\\)`)));
+    expect(plan.join('\n')).not.toMatch(/TEMP B-TREE|^SCAN/m);
+  });
+
   it('lists trashed items of every kind, newest first, and restores one', async () => {
     const task = expectOk(await client.call('tasks.create', { title: 'Old task', focusDate: '2026-11-23' }));
     const person = expectOk(await client.call('people.create', { name: 'Former colleague' }));
