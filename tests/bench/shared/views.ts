@@ -51,7 +51,9 @@ export const VIEWS: readonly ViewSpec[] = [
   view('Habit streaks and success rate', 'habits.stats', (c) => ({ id: c.habitId, today: c.today })),
   view('People (first page of 100)', 'people.list', () => ({ limit: 100 })),
   view('Learnings (first page of 50)', 'learnings.list', () => ({ limit: 50 })),
-  view('Decisions due for review (first page)', 'decisions.dueForReview', (c) => ({ on: c.today }))
+  view('Decisions due for review (first page)', 'decisions.dueForReview', (c) => ({ on: c.today })),
+  view('Goals (first page of 100)', 'goals.list', () => ({})),
+  view('Trash, every kind, newest first (first page of 100)', 'trash.list', () => ({}), 'exists')
 ];
 
 /** The point read used for the message-layer round trip. */
