@@ -80,16 +80,6 @@ export class EntityRepository<D extends AnyEntityDefinition> {
   }
 
   async list(query: ListQuery = {}): Promise<ListPage<EntityRowOf<D>>> {
-    const limit = query.limit ?? DEFAULT_PAGE;
-    const rows = await this.listQuery(query).execute();
-    return {
-      items: rows.slice(0, limit).map((row) => readRow(this.definition, row)),
-      hasMore: rows.length > limit
-    };
-  }
-
-  /** A page of `list` as a query, one row more than the page to tell whether more follow (tests read its plan). */
-  listQuery(query: ListQuery = {}) {
     const { definition } = this;
     const limit = query.limit ?? DEFAULT_PAGE;
     let select = this.#db.selectFrom(this.#table).selectAll(this.#table);
@@ -110,10 +100,15 @@ export class EntityRepository<D extends AnyEntityDefinition> {
       if (nulls === 'nulls_last') select = select.orderBy(sql`${sql.ref(ref)} IS NULL`);
       select = select.orderBy(ref, direction);
     }
-    return select
+    const rows = await select
       .orderBy(`${this.#table}.id`)
       .limit(limit + 1)
-      .offset(query.offset ?? 0);
+      .offset(query.offset ?? 0)
+      .execute();
+    return {
+      items: rows.slice(0, limit).map((row) => readRow(definition, row)),
+      hasMore: rows.length > limit
+    };
   }
 
   /** `EXISTS (SELECT 1 FROM link WHERE link.<column> = <table>.id AND link.<other> = ?)` */

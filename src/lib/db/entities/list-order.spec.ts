@@ -1,9 +1,11 @@
 /**
- * The generic lists read a page from an index in their own order (migration 0004) instead of
+ * The generic lists read a page from an index in their own order (migrations 0004, 0012) instead of
  * sorting every live row: an entity's `order` and its list index change together.
  */
 import { CompiledQuery, type CompiledQuery as Compiled, type KyselyPlugin } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { actionItemEntity } from '../../features/action-items/action-items';
+import { goalEntity } from '../../features/goals/goals';
 import { journalEntryEntity } from '../../features/journal/journal';
 import { learningEntity } from '../../features/learnings/learnings';
 import { meetingEntity } from '../../features/meetings/meetings';
@@ -46,7 +48,9 @@ describe('list indexes', () => {
     ['meetings, at an offset', meetingEntity, { limit: 50, offset: 3000 }, 'meetings_list'],
     ['people by name', personEntity, { limit: 100 }, 'people_list'],
     ['learnings', learningEntity, { limit: 50 }, 'learnings_list'],
-    ['journal entries of a month', journalEntryEntity, { from: '2026-10-01', to: '2026-10-31' }, 'journal_entries_list']
+    ['journal entries of a month', journalEntryEntity, { from: '2026-10-01', to: '2026-10-31' }, 'journal_entries_list'],
+    ['goals, highest priority first', goalEntity, {}, 'goals_list'],
+    ['action items, nearest due date first', actionItemEntity, {}, 'action_items_list']
   ];
 
   it.each(cases)('reads %s in order from its index, with no sort', async (_label, definition, query, index) => {

@@ -2,8 +2,7 @@ import { CompiledQuery } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expectOk, openTestClient, type TestDatabase } from '../../db/testing';
 import type { RpcClient } from '../../rpc/client';
-import { EntityRepository } from '../../db/entities/entity-repository';
-import { goalEntity, type GoalLevel } from './goals';
+import type { GoalLevel } from './goals';
 import { treeQuery } from './goals.repo';
 
 let client: RpcClient;
@@ -347,13 +346,5 @@ describe('milestones', () => {
     expectOk(await client.call('goals.delete', { id: target.id }));
     expectOk(await client.call('goals.restore', { id: target.id }));
     expect(expectOk(await client.call('milestones.list', { goalId: target.id })).items.map((m) => m.title)).toEqual(['Prototype']);
-  });
-});
-
-describe('goals.list', () => {
-  it('reads its page from the goals_list index in order (0012), never sorting every goal', async () => {
-    const compiled = new EntityRepository(database.context.db, goalEntity).listQuery({}).compile();
-    const result = await database.context.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`EXPLAIN QUERY PLAN ${compiled.sql}`, [...compiled.parameters]));
-    expect(result.rows.map((row) => row.detail)).toEqual(['SCAN goals USING INDEX goals_list']);
   });
 });
