@@ -22,9 +22,11 @@ test.describe('Today', () => {
   test('refuses an empty title with a message beside the field and writes nothing', async ({ page }) => {
     await openToday(page);
     await page.getByLabel('New task').fill('   ');
-    await page.getByRole('button', { name: 'Add' }).click();
+    await page.getByLabel('New task').press('Enter');
     await expect(page.getByText('Title is required.')).toBeVisible();
     await expect(page.getByLabel('New task')).toHaveAttribute('aria-invalid', 'true');
+    await page.getByRole('button', { name: 'Add' }).click();
+    await expect(page.getByText('Title is required.')).toBeVisible();
 
     await page.getByLabel('New task').fill('Valid title');
     await quickAdd(page).getByLabel('Estimate (min)').fill('lots');
@@ -68,6 +70,19 @@ test.describe('Today', () => {
     await openToday(page);
     expect(await taskTitles(page)).toEqual(['Final draft', 'Second thing']);
     await expect(page.getByRole('checkbox', { name: 'Second thing' })).toBeChecked();
+  });
+
+  test('adds a task with Enter from the estimate field as from the title', async ({ page }) => {
+    await openToday(page);
+    await page.getByLabel('New task').fill('Plan the sprint');
+    await quickAdd(page).getByLabel('Estimate (min)').fill('45');
+    await quickAdd(page).getByLabel('Estimate (min)').press('Enter');
+    await expect(todayList(page)).toContainText('Plan the sprint');
+    await expect(todayList(page)).toContainText('45 min');
+    await page.getByLabel('New task').fill('Write the retro notes');
+    await page.getByLabel('New task').press('Enter');
+    await expect.poll(() => taskTitles(page)).toEqual(['Plan the sprint', 'Write the retro notes']);
+    await expect(page.getByLabel('New task')).toHaveValue('');
   });
 
   test('adds a task once when Enter is pressed twice, and keeps what is typed right after Enter', async ({ page }) => {
