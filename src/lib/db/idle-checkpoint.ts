@@ -54,6 +54,8 @@ export class IdleCheckpoint {
     this.#timer = null;
     if (!this.#options.canRun()) return this.afterCommit();
     if (this.#step()) {
+      // A timer, not yieldToEventLoop: nested timers are clamped to 4 ms, which keeps this
+      // housekeeping to a share of the worker's time.
       this.#timer = setTimeout(() => this.#run(), 0);
       return;
     }
