@@ -23,12 +23,13 @@ export interface IdleCheckpointOptions {
 }
 
 /**
- * Moves WAL checkpoints (and `idleStep`'s work) off the writes a person waits for. With synchronous=NORMAL a checkpoint
- * flushes the WAL and the database file (two OPFS flushes) and copies every changed page back:
- * SQLite's automatic one runs inside whichever commit crosses 1,000 pages, about every 40th
- * one-row write here. Now each commit restarts a short timer and the checkpoint runs when the
- * writes pause, so paced writes never wait for one; only a stream without a pause still reaches
- * SQLite's limit. Nothing is less durable: committed frames are in the WAL either way.
+ * Moves WAL checkpoints (and `idleStep`'s work) off the writes a person waits for. With
+ * synchronous=NORMAL a checkpoint flushes the WAL and the database file (two OPFS flushes) and
+ * copies every changed page back: SQLite's automatic one runs inside whichever commit crosses
+ * 1,000 pages, about every 40th one-row write here. Now each commit restarts a short timer and the
+ * checkpoint runs when the writes pause, so paced writes never wait for one; only a stream without
+ * a pause still reaches SQLite's limit. Nothing is less durable: committed frames are in the WAL
+ * either way.
  */
 export class IdleCheckpoint {
   readonly #options: IdleCheckpointOptions;
