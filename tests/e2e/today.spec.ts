@@ -85,6 +85,20 @@ test.describe('Today', () => {
     await expect(page.getByLabel('New task')).toHaveValue('');
   });
 
+  test('does not add a task on the Enter that confirms an input method’s text', async ({ page }) => {
+    await openToday(page);
+    const title = page.getByLabel('New task');
+    await title.fill('会議の準備');
+    const enter = (init: KeyboardEventInit) => title.evaluate((input, init) => input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true, ...init })), init);
+    await enter({ isComposing: true });
+    await enter({ keyCode: 229 } as KeyboardEventInit);
+    await page.waitForTimeout(300);
+    await expect(page.getByText('Nothing planned for today yet')).toBeVisible();
+    await expect(title).toHaveValue('会議の準備');
+    await enter({});
+    await expect(todayList(page)).toContainText('会議の準備');
+  });
+
   test('adds a task once when Enter is pressed twice, and keeps what is typed right after Enter', async ({ page }) => {
     await openToday(page);
     await page.getByLabel('New task').fill('Plan the week');
