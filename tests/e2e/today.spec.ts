@@ -89,9 +89,10 @@ test.describe('Today', () => {
     await openToday(page);
     const title = page.getByLabel('New task');
     await title.fill('会議の準備');
-    const enter = (init: KeyboardEventInit) => title.evaluate((input, init) => input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true, ...init })), init);
+    const enter = (init: { isComposing?: boolean; keyCode?: number }) =>
+      title.evaluate((input, init) => input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true, ...init })), init);
     await enter({ isComposing: true });
-    await enter({ keyCode: 229 } as KeyboardEventInit);
+    await enter({ keyCode: 229 });
     await page.waitForTimeout(300);
     await expect(page.getByText('Nothing planned for today yet')).toBeVisible();
     await expect(title).toHaveValue('会議の準備');
