@@ -5,7 +5,7 @@ import type { MigrationFile } from './migrations/migration-files';
 import { runMigrations } from './migrations/runner';
 import { createMigrationTarget } from './migrations/target';
 import { IdleCheckpoint } from './idle-checkpoint';
-import { mergeSearchSegments } from '../features/search/search-merge';
+import { mergeSearchSegments } from './search-merge';
 import { Session } from './session';
 import {
   configureConnection,

@@ -7,7 +7,7 @@
 import * as v from 'valibot';
 import { commands } from '../../../src/lib/db/commands';
 import { openTestDatabase } from '../../../src/lib/db/testing';
-import { mergeSearchSegments } from '../../../src/lib/features/search/search-merge';
+import { mergeSearchSegments } from '../../../src/lib/db/search-merge';
 import type { AnyCommand } from '../../../src/lib/rpc/command';
 import type { CommandInput, CommandName, CommandOutput } from '../../../src/lib/rpc/contract';
 import { Prng } from '../shared/prng';

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { IDLE_CHECKPOINT_DELAY_MS } from '../../db/idle-checkpoint';
-import type { Session } from '../../db/session';
-import { expectOk, openTestClient } from '../../db/testing';
-import type { RpcClient } from '../../rpc/client';
+import { IDLE_CHECKPOINT_DELAY_MS } from './idle-checkpoint';
+import type { Session } from './session';
+import { expectOk, openTestClient } from './testing';
+import type { RpcClient } from '../rpc/client';
 import { mergeSearchSegments } from './search-merge';
 
 let client: RpcClient;

@@ -1,4 +1,4 @@
-import type { Database, Sqlite3Static } from '../../db/sqlite';
+import type { Database, Sqlite3Static } from './sqlite';
 
 /**
  * Leaf pages one step merges: about a millisecond of the worker at ten years (under Node), so a
