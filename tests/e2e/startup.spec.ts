@@ -35,6 +35,11 @@ function databaseWorkers(page: Page): StartedWorker[] {
   return workers;
 }
 
+/** How many database workers `page` has running now. */
+function liveDatabaseWorkers(page: Page): number {
+  return page.workers().filter((worker) => DATABASE_WORKER.test(worker.url())).length;
+}
+
 test('the HTML starts the database worker and the page adopts it instead of starting another', async ({ page }) => {
   await watchPrestart(page);
   const workers = databaseWorkers(page);
@@ -54,7 +59,10 @@ test('a second tab ends the worker its HTML started and works through the first 
   const workers = databaseWorkers(second);
   await openToday(second);
   await expect(second.locator('html')).toHaveAttribute('data-prestarted', 'true');
-  expect(workers).toHaveLength(1);
-  await expect.poll(() => workers[0]?.closed).toBe(true);
+  // The prestarted worker can end before the browser reports it to Playwright, so `workers` may never
+  // see it; what must hold is that the tab starts no other and keeps none alive.
+  expect(workers.length).toBeLessThanOrEqual(1);
   expect(await taskTitles(second)).toEqual(['From the first tab']);
+  await expect.poll(() => liveDatabaseWorkers(second)).toBe(0);
+  expect(workers.every((worker) => worker.closed)).toBe(true);
 });
