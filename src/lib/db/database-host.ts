@@ -19,7 +19,8 @@ import {
   type Sqlite3Static
 } from './sqlite';
 import type { DatabaseStatus, StorageKind } from './status';
-import { SnapshotStore } from './backup/snapshot-store';
+import { SnapshotStore, type LiveDatabase } from './backup/snapshot-store';
+import { PoolSnapshotCopy, removeUnfinishedSnapshots } from './backup/pool-snapshot-copy';
 import type { SnapshotInfo } from './backup/snapshot-schedule';
 import { markImportFinished, markImportStarted, recoverUnfinishedImport, type RecoveredImport } from './backup/unfinished-import';
 import { enterBulkWrite } from './bulk-write';
@@ -59,6 +60,8 @@ export class DatabaseHost {
   #snapshots: SnapshotStore | null = null;
   #housekeeping: ReturnType<typeof setTimeout> | null = null;
   #checkpoint: IdleCheckpoint | null = null;
+  /** The day's snapshot being copied a step at a time, if one is. */
+  #backgroundCopy: PoolSnapshotCopy | null = null;
   /** True while a restore copies into the live database (its transaction is not visible as one). */
   #replacing = false;
   /** When a call last arrived or was answered (Date.now()), and how many are not answered yet. */
@@ -119,7 +122,7 @@ export class DatabaseHost {
     this.#session = session;
     // In memory too: the search index's merging waits for a pause there as well.
     this.#workWhenIdle(session);
-    const snapshots = this.#pool ? new SnapshotStore(this.#pool, () => this.exportDatabase()) : null;
+    const snapshots = this.#pool ? new SnapshotStore(this.#pool, this.#liveDatabase(session, this.#pool)) : null;
     this.#snapshots = snapshots;
     const now = this.#options.now?.() ?? new Date();
     const applied = Number(raw.selectValue('PRAGMA user_version'));
@@ -153,6 +156,7 @@ export class DatabaseHost {
    * the live database: a failure or a cancel rolls it back and changes nothing.
    */
   async replaceWith(source: Database, job?: { signal: AbortSignal; progress(done: number, total: number): void }): Promise<void> {
+    this.#abandonBackgroundCopy();
     this.#replacing = true;
     try {
       await this.#copyFrom(source, job);
@@ -203,6 +207,7 @@ export class DatabaseHost {
     const session = this.session;
     const pool = this.#pool;
     if (session.storage !== 'persistent' || !pool || !undo) return work();
+    this.#abandonBackgroundCopy();
     await markImportStarted(session.sqlite3, pool, undo);
     this.#replacing = true;
     try {
@@ -272,6 +277,7 @@ export class DatabaseHost {
   }
 
   #closeSession(): void {
+    this.#abandonBackgroundCopy();
     if (this.#housekeeping !== null) clearTimeout(this.#housekeeping);
     this.#housekeeping = null;
     this.#checkpoint?.cancel();
@@ -316,6 +322,29 @@ export class DatabaseHost {
     }
   }
 
+  /** What the snapshot store reads the live database through. */
+  #liveDatabase(session: Session, pool: SAHPoolUtil): LiveDatabase {
+    return {
+      exportBytes: () => this.exportDatabase(),
+      bytesNow: () => Number(session.raw.selectValue('PRAGMA page_count')) * Number(session.raw.selectValue('PRAGMA page_size')),
+      copyInSteps: async (name) => {
+        const copy = new PoolSnapshotCopy(session.sqlite3, pool, session.raw, name);
+        this.#backgroundCopy = copy;
+        try {
+          await copy.run();
+        } finally {
+          if (this.#backgroundCopy === copy) this.#backgroundCopy = null;
+        }
+      }
+    };
+  }
+
+  /** A snapshot being copied in steps stops (its half copy removed) before the database is replaced or closed. */
+  #abandonBackgroundCopy(): void {
+    this.#backgroundCopy?.abandon();
+    this.#backgroundCopy = null;
+  }
+
   #workWhenIdle(session: Session): void {
     const checkpoint = new IdleCheckpoint({
       raw: session.raw,
@@ -337,6 +366,7 @@ export class DatabaseHost {
     this.#pool = await installPool(sqlite3);
     this.#recoveredImport = await recoverUnfinishedImport(this.#pool);
     removeCandidateFile(this.#pool);
+    removeUnfinishedSnapshots(this.#pool);
     return new this.#pool.OpfsSAHPoolDb(DATABASE_FILE);
   }
 

@@ -1,4 +1,5 @@
 import type { SAHPoolUtil } from '../sqlite';
+import { unfinishedSnapshots } from './pool-snapshot-copy';
 import { importInChunks, type ChunkedJob } from './pool-import';
 import { dueSnapshots, expiredSnapshots, parseSnapshotName, snapshotName, type SnapshotInfo, type SnapshotKind } from './snapshot-schedule';
 
@@ -8,20 +9,32 @@ export type SnapshotJob = ChunkedJob;
 /** The part of the pool the store uses (a test gives it an in-memory one). */
 export type SnapshotPool = Pick<SAHPoolUtil, 'getFileNames' | 'importDb' | 'exportFile' | 'unlink'>;
 
+/** How the store reaches the live database. */
+export interface LiveDatabase {
+  /** The whole file at once (the worker is held while it is read: ~1 s at ten years). */
+  exportBytes(): Uint8Array;
+  /** Its size now, in bytes. */
+  bytesNow(): number;
+  /** Copies it into the pool file `name` a step at a time, calls answered between steps (pool-snapshot-copy.ts). */
+  copyInSteps(name: string): Promise<void>;
+}
+
 /**
  * Snapshots kept on the device as files in the same OPFS pool as the database. Each is a full,
- * consistent copy in rollback-journal mode, so it opens anywhere and restores like any file.
+ * consistent copy; it opens anywhere and restores like any file once `read` has it.
  */
 export class SnapshotStore {
   constructor(
     private readonly pool: SnapshotPool,
-    private readonly exportLive: () => Uint8Array
+    private readonly live: LiveDatabase
   ) {}
 
   /** Newest first. */
   list(): SnapshotInfo[] {
-    return this.pool
-      .getFileNames()
+    const files = this.pool.getFileNames();
+    const unfinished = unfinishedSnapshots(files);
+    return files
+      .filter((name) => !unfinished.has(name))
       .map(parseSnapshotName)
       .filter((snapshot): snapshot is SnapshotInfo => snapshot !== null)
       .sort((a, b) => b.takenAt.localeCompare(a.takenAt));
@@ -32,7 +45,7 @@ export class SnapshotStore {
    * partial file, so a snapshot is either whole or absent.
    */
   async take(kind: SnapshotKind, now: Date, job?: SnapshotJob): Promise<SnapshotInfo> {
-    return this.#write(kind, now, this.exportLive(), job);
+    return this.#write(kind, now, this.live.exportBytes(), job);
   }
 
   async #write(kind: SnapshotKind, now: Date, bytes: Uint8Array, job?: SnapshotJob): Promise<SnapshotInfo> {
@@ -43,24 +56,37 @@ export class SnapshotStore {
   }
 
   /**
-   * Takes the daily and weekly snapshots that are due; true when it took any. Both are the same
-   * moment's data, so the database is read once for them (the read holds the worker: ~1 s at ten years).
+   * Takes the daily and weekly snapshots that are due; true when it took any. Nobody waits for
+   * them, so each is copied a step at a time and the calls meanwhile are answered between steps
+   * (read at once, the file held the worker for a second at ten years). Writes made during a copy
+   * are in it; its name has the moment the copy began and the size the database had then.
    */
   async takeDue(now: Date): Promise<boolean> {
     const due = dueSnapshots(this.list(), now);
-    if (due.length === 0) return false;
-    const bytes = this.exportLive();
-    for (const kind of due) await this.#write(kind, now, bytes);
-    return true;
+    for (const kind of due) {
+      await this.live.copyInSteps(snapshotName(kind, now, this.live.bytesNow()));
+      this.prune();
+    }
+    return due.length > 0;
   }
 
+  /** A snapshot's file as any `sqlite3` opens it (a copy made in steps still says "WAL" in its header). */
   read(name: string): Uint8Array {
-    if (!parseSnapshotName(name) || !this.pool.getFileNames().includes(name)) throw new Error(`There is no snapshot named ${name}.`);
-    return this.pool.exportFile(name);
+    if (!this.#isListed(name)) throw new Error(`There is no snapshot named ${name}.`);
+    const bytes = this.pool.exportFile(name);
+    // Header bytes 18-19: 1 is a rollback journal, 2 is WAL, which a file without its -wal must not say.
+    bytes[18] = 1;
+    bytes[19] = 1;
+    return bytes;
   }
 
   delete(name: string): boolean {
-    return parseSnapshotName(name) !== null && this.pool.unlink(name);
+    return this.#isListed(name) && this.pool.unlink(name);
+  }
+
+  /** A whole snapshot by that name is on the device (not one still being copied). */
+  #isListed(name: string): boolean {
+    return this.list().some((snapshot) => snapshot.name === name);
   }
 
   prune(): void {

@@ -60,7 +60,7 @@ describe('the note of an unfinished import', () => {
     const buffer = sqlite3.wasm.allocFromTypedArray(bytes);
     const rc = sqlite3.capi.sqlite3_deserialize(note, 'main', buffer, bytes.length, bytes.length, sqlite3.capi.SQLITE_DESERIALIZE_FREEONCLOSE);
     expect(rc).toBe(0);
-    expect(note.selectValue('SELECT undo_snapshot FROM unfinished_import')).toBe(undo.name);
+    expect(note.selectValue('SELECT value FROM note')).toBe(undo.name);
     note.close();
     markImportFinished(pool, undo);
     expect(pool.getFileNames()).toEqual([]);

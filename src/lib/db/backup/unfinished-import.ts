@@ -1,4 +1,5 @@
 import { DATABASE_FILE, type SAHPoolUtil, type Sqlite3Static } from '../sqlite';
+import { writePoolNote } from './pool-note';
 import { parseSnapshotName, type SnapshotInfo } from './snapshot-schedule';
 
 /** The part of the pool this uses (a test gives it an in-memory one). */
@@ -22,19 +23,9 @@ export function markerName(undo: SnapshotInfo): string {
   return `${MARKER_PREFIX}${undo.name}`;
 }
 
-/**
- * Writes the note that an import is about to write without its journal, `undo` being the copy that
- * undoes it. The pool only keeps database files, so the note is a tiny database of its own.
- */
+/** Writes the note that an import is about to write without its journal, `undo` being the copy that undoes it. */
 export async function markImportStarted(sqlite3: Sqlite3Static, pool: RecoveryPool, undo: SnapshotInfo): Promise<void> {
-  const note = new sqlite3.oo1.DB(':memory:', 'c');
-  try {
-    note.exec('CREATE TABLE unfinished_import (undo_snapshot TEXT NOT NULL)');
-    note.exec({ sql: 'INSERT INTO unfinished_import VALUES (?)', bind: [undo.name] });
-    await pool.importDb(markerName(undo), sqlite3.capi.sqlite3_js_db_export(note));
-  } finally {
-    note.close();
-  }
+  await writePoolNote(sqlite3, pool, markerName(undo), undo.name);
 }
 
 /** Removes the note, once the import is committed and on disk. */
