@@ -6,8 +6,8 @@ import { CopyStopped, SteppedCopy } from './stepped-copy';
 /** The part of the pool a copy uses. */
 export type CopyPool = Pick<SAHPoolUtil, 'getFileNames' | 'importDb' | 'unlink' | 'OpfsSAHPoolDb'>;
 
-/** Steps between two flushes of the copy to disk (4 MB), so its commit has little left to flush. */
-const SYNC_EVERY_STEPS = 16;
+/** Steps between two flushes of the copy to disk (1 MB), so its commit has little left to flush. */
+const SYNC_EVERY_STEPS = 8;
 
 /**
  * While a snapshot is copied a step at a time, a file in the pool names it: this prefix, then the

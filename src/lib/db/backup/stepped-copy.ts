@@ -1,8 +1,8 @@
 import { yieldToEventLoop } from '../event-loop';
 import type { Database, Sqlite3Static } from '../sqlite';
 
-/** Pages copied in one step (256 KB of 4 KB pages): about the longest a call waits for the copy. */
-export const COPY_STEP_PAGES = 64;
+/** Pages copied in one step (128 KB of 4 KB pages): about the longest a call waits for the copy. */
+export const COPY_STEP_PAGES = 32;
 
 /** Why a copy ended before it was whole. */
 export class CopyStopped extends Error {
