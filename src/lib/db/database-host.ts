@@ -60,8 +60,8 @@ export class DatabaseHost {
   #snapshots: SnapshotStore | null = null;
   #housekeeping: ReturnType<typeof setTimeout> | null = null;
   #checkpoint: IdleCheckpoint | null = null;
-  /** The day's snapshot being copied a step at a time, if one is. */
-  #backgroundCopy: PoolSnapshotCopy | null = null;
+  /** The snapshots being copied a step at a time. */
+  readonly #copies = new Set<PoolSnapshotCopy>();
   /** True while a restore copies into the live database (its transaction is not visible as one). */
   #replacing = false;
   /** When a call last arrived or was answered (Date.now()), and how many are not answered yet. */
@@ -156,7 +156,7 @@ export class DatabaseHost {
    * the live database: a failure or a cancel rolls it back and changes nothing.
    */
   async replaceWith(source: Database, job?: { signal: AbortSignal; progress(done: number, total: number): void }): Promise<void> {
-    this.#abandonBackgroundCopy();
+    this.#abandonCopies();
     this.#replacing = true;
     try {
       await this.#copyFrom(source, job);
@@ -207,7 +207,7 @@ export class DatabaseHost {
     const session = this.session;
     const pool = this.#pool;
     if (session.storage !== 'persistent' || !pool || !undo) return work();
-    this.#abandonBackgroundCopy();
+    this.#abandonCopies();
     await markImportStarted(session.sqlite3, pool, undo);
     this.#replacing = true;
     try {
@@ -277,7 +277,7 @@ export class DatabaseHost {
   }
 
   #closeSession(): void {
-    this.#abandonBackgroundCopy();
+    this.#abandonCopies();
     if (this.#housekeeping !== null) clearTimeout(this.#housekeeping);
     this.#housekeeping = null;
     this.#checkpoint?.cancel();
@@ -325,24 +325,23 @@ export class DatabaseHost {
   /** What the snapshot store reads the live database through. */
   #liveDatabase(session: Session, pool: SAHPoolUtil): LiveDatabase {
     return {
-      exportBytes: () => this.exportDatabase(),
       bytesNow: () => Number(session.raw.selectValue('PRAGMA page_count')) * Number(session.raw.selectValue('PRAGMA page_size')),
-      copyInSteps: async (name) => {
-        const copy = new PoolSnapshotCopy(session.sqlite3, pool, session.raw, name);
-        this.#backgroundCopy = copy;
+      copyInSteps: async (name, options) => {
+        const copy = new PoolSnapshotCopy(session.sqlite3, pool, session.raw, name, options);
+        this.#copies.add(copy);
         try {
           await copy.run();
         } finally {
-          if (this.#backgroundCopy === copy) this.#backgroundCopy = null;
+          this.#copies.delete(copy);
         }
       }
     };
   }
 
-  /** A snapshot being copied in steps stops (its half copy removed) before the database is replaced or closed. */
-  #abandonBackgroundCopy(): void {
-    this.#backgroundCopy?.abandon();
-    this.#backgroundCopy = null;
+  /** Snapshots being copied in steps stop (their half copies removed) before the database is replaced or closed. */
+  #abandonCopies(): void {
+    for (const copy of this.#copies) copy.abandon();
+    this.#copies.clear();
   }
 
   #workWhenIdle(session: Session): void {

@@ -35,7 +35,7 @@ function namesPool() {
 function liveDatabase(): Database {
   const db = new sqlite3.oo1.DB(':memory:', 'c');
   db.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL)');
-  db.exec({ sql: "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?) INSERT INTO notes (body) SELECT printf('%.2000c', 'x') FROM n", bind: [COPY_STEP_PAGES * 8] });
+  db.exec({ sql: "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?) INSERT INTO notes (body) SELECT printf('%.2000c', 'x') FROM n", bind: [COPY_STEP_PAGES * 16] });
   return db;
 }
 
@@ -91,5 +91,32 @@ describe('removeUnfinishedSnapshots', () => {
 
     expect(removeUnfinishedSnapshots(pool)).toBe(1);
     expect([...files].sort()).toEqual(['/daybook.sqlite3', whole]);
+  });
+});
+
+describe('PoolSnapshotCopy with a job', () => {
+  it('reports the bytes copied after each step, and a cancel stops it between steps with nothing left', async () => {
+    const { pool, files } = namesPool();
+    const live = liveDatabase();
+    const cancel = new AbortController();
+    const reported: { done: number; total: number }[] = [];
+    const job = {
+      signal: cancel.signal,
+      progress: (done: number, total: number) => {
+        reported.push({ done, total });
+        if (reported.length === 2) cancel.abort();
+      }
+    };
+
+    await expect(new PoolSnapshotCopy(sqlite3, pool, live, NAME, { stepPages: 10, job }).run()).rejects.toBeInstanceOf(CopyStopped);
+    const pageSize = Number(live.selectValue('PRAGMA page_size'));
+    const bytes = Number(live.selectValue('PRAGMA page_count')) * pageSize;
+    expect(bytes).toBeGreaterThan(30 * pageSize);
+    expect(reported).toEqual([
+      { done: 10 * pageSize, total: bytes },
+      { done: 20 * pageSize, total: bytes }
+    ]);
+    expect([...files]).toEqual([]);
+    live.close();
   });
 });

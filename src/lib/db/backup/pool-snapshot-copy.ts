@@ -1,13 +1,21 @@
 import type { Database, SAHPoolUtil, Sqlite3Static } from '../sqlite';
 import { syncMainFile } from '../file-sync';
 import { writePoolNote } from './pool-note';
-import { CopyStopped, SteppedCopy } from './stepped-copy';
+import type { ChunkedJob } from './pool-import';
+import { CopyStopped, SteppedCopy, type CopyProgress } from './stepped-copy';
 
 /** The part of the pool a copy uses. */
 export type CopyPool = Pick<SAHPoolUtil, 'getFileNames' | 'importDb' | 'unlink' | 'OpfsSAHPoolDb'>;
 
-/** Steps between two flushes of the copy to disk (1 MB), so its commit has little left to flush. */
-const SYNC_EVERY_STEPS = 8;
+/** Flushes the copy to disk every this many bytes, so its commit has little left to flush. */
+const SYNC_EVERY_BYTES = 1024 * 1024;
+
+export interface CopyOptions {
+  /** Pages a step (stepped-copy.ts's default when absent). */
+  readonly stepPages?: number;
+  /** Told the bytes copied after each step; its cancel stops the copy between steps. */
+  readonly job?: ChunkedJob;
+}
 
 /**
  * While a snapshot is copied a step at a time, a file in the pool names it: this prefix, then the
@@ -24,12 +32,15 @@ export class PoolSnapshotCopy {
   #copy: SteppedCopy | null = null;
   #target: Database | null = null;
   #state: 'copying' | 'whole' | 'abandoned' = 'copying';
+  /** Bytes copied by the last step: a flush comes at each SYNC_EVERY_BYTES boundary a step crosses. */
+  #copiedBytes = 0;
 
   constructor(
     private readonly sqlite3: Sqlite3Static,
     private readonly pool: CopyPool,
     private readonly live: Database,
-    readonly name: string
+    readonly name: string,
+    private readonly options: CopyOptions = {}
   ) {}
 
   /** Resolves once the copy is whole and its note gone; rejects (and leaves no file) otherwise. */
@@ -44,8 +55,10 @@ export class PoolSnapshotCopy {
       this.#target = target;
       // The copy is one transaction on a new file: nothing to journal, and a half copy is deleted.
       target.exec('PRAGMA journal_mode = OFF');
-      this.#copy = new SteppedCopy(this.sqlite3, this.live, target, (step) => {
-        if (step % SYNC_EVERY_STEPS === 0) syncMainFile(this.sqlite3, target);
+      const pageSize = Number(this.live.selectValue('PRAGMA page_size'));
+      this.#copy = new SteppedCopy(this.sqlite3, this.live, target, {
+        stepPages: this.options.stepPages,
+        afterStep: (progress) => this.#afterStep(target, progress, pageSize)
       });
       await this.#copy.run();
       target.close();
@@ -56,6 +69,15 @@ export class PoolSnapshotCopy {
       this.abandon();
       throw error;
     }
+  }
+
+  #afterStep(target: Database, { copiedPages, totalPages }: CopyProgress, pageSize: number): void {
+    const job = this.options.job;
+    if (job?.signal.aborted) return this.abandon();
+    job?.progress(copiedPages * pageSize, totalPages * pageSize);
+    const flushed = Math.floor(this.#copiedBytes / SYNC_EVERY_BYTES);
+    this.#copiedBytes = copiedPages * pageSize;
+    if (Math.floor(this.#copiedBytes / SYNC_EVERY_BYTES) > flushed) syncMainFile(this.sqlite3, target);
   }
 
   /** Stops between two steps and removes the half copy and its note, before returning. */

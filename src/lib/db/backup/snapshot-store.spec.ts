@@ -1,37 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import { fakeDatabaseBytes, memoryPool, type MemoryPool } from './memory-pool';
+import type { CopyOptions } from './pool-snapshot-copy';
 import { SnapshotStore, type LiveDatabase } from './snapshot-store';
+import { CopyStopped } from './stepped-copy';
 
-/** A live database of `bytes`, recording the copies it is asked to make in steps. */
+/** A live database of `bytes`, recording the copies it is asked to make in steps and how. */
 function fakeLive(pool: MemoryPool, bytes: Uint8Array) {
-  const copies: string[] = [];
-  let reads = 0;
+  const copies: { name: string; options: CopyOptions | undefined }[] = [];
   const live: LiveDatabase = {
-    exportBytes: () => {
-      reads++;
-      return bytes;
-    },
     bytesNow: () => bytes.length,
-    copyInSteps: async (name) => {
-      copies.push(name);
+    copyInSteps: async (name, options) => {
+      copies.push({ name, options });
+      if (options?.job?.signal.aborted) throw new CopyStopped();
+      options?.job?.progress(bytes.length, bytes.length);
       await pool.importDb(name, bytes);
     }
   };
-  return { live, copies, reads: () => reads };
+  return { live, copies };
 }
 
 describe('SnapshotStore.takeDue', () => {
   const monday = new Date(2026, 10, 30, 8, 15);
 
-  it('copies the due daily and weekly snapshots in steps, without reading the whole file at once, and says so', async () => {
+  it('copies the due daily and weekly snapshots in small steps, and says so', async () => {
     const pool = memoryPool();
     const bytes = fakeDatabaseBytes(5120);
-    const { live, copies, reads } = fakeLive(pool, bytes);
+    const { live, copies } = fakeLive(pool, bytes);
     const store = new SnapshotStore(pool, live);
 
     expect(await store.takeDue(monday)).toBe(true);
-    expect(reads()).toBe(0);
     expect(copies).toHaveLength(2);
+    expect(copies.every(({ options }) => options?.stepPages === undefined && options?.job === undefined)).toBe(true);
     expect(store.list().map((snapshot) => snapshot.kind).sort()).toEqual(['daily', 'weekly']);
     expect(store.list().every((snapshot) => snapshot.bytes === bytes.length)).toBe(true);
   });
@@ -45,6 +44,35 @@ describe('SnapshotStore.takeDue', () => {
     expect(await store.takeDue(later)).toBe(false);
     expect(copies).toHaveLength(2);
     expect(store.list()).toHaveLength(2);
+  });
+});
+
+describe('SnapshotStore.take', () => {
+  const now = new Date(2026, 10, 30, 8, 15);
+
+  it('copies in 4 MB steps, reporting to the job, and answers what it took', async () => {
+    const pool = memoryPool();
+    const bytes = fakeDatabaseBytes(2048);
+    const { live, copies } = fakeLive(pool, bytes);
+    const progress: number[] = [];
+    const job = { signal: new AbortController().signal, progress: (done: number) => progress.push(done) };
+
+    const taken = await new SnapshotStore(pool, live).take('restore', now, job);
+    expect(taken).toMatchObject({ kind: 'restore', bytes: bytes.length, takenAt: now.toISOString() });
+    expect(copies.map(({ options }) => options?.stepPages)).toEqual([1024]);
+    expect(progress).toEqual([bytes.length]);
+    expect(pool.files.get(taken.name)).toEqual(bytes);
+  });
+
+  it('when its job is cancelled, says so as a cancel and keeps no snapshot', async () => {
+    const pool = memoryPool();
+    const { live } = fakeLive(pool, fakeDatabaseBytes(2048));
+    const cancel = new AbortController();
+    cancel.abort();
+    const store = new SnapshotStore(pool, live);
+
+    await expect(store.take('restore', now, { signal: cancel.signal, progress: () => {} })).rejects.toMatchObject({ error: { code: 'cancelled' } });
+    expect(store.list()).toEqual([]);
   });
 });
 

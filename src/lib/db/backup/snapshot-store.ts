@@ -1,23 +1,26 @@
+import { RpcFailure } from '../../rpc/result';
 import type { SAHPoolUtil } from '../sqlite';
-import { unfinishedSnapshots } from './pool-snapshot-copy';
-import { importInChunks, type ChunkedJob } from './pool-import';
+import { unfinishedSnapshots, type CopyOptions } from './pool-snapshot-copy';
+import type { ChunkedJob } from './pool-import';
+import { CopyStopped } from './stepped-copy';
 import { dueSnapshots, expiredSnapshots, parseSnapshotName, snapshotName, type SnapshotInfo, type SnapshotKind } from './snapshot-schedule';
 
 /** The call's cancel signal and progress reporter. */
 export type SnapshotJob = ChunkedJob;
 
 /** The part of the pool the store uses (a test gives it an in-memory one). */
-export type SnapshotPool = Pick<SAHPoolUtil, 'getFileNames' | 'importDb' | 'exportFile' | 'unlink'>;
+export type SnapshotPool = Pick<SAHPoolUtil, 'getFileNames' | 'exportFile' | 'unlink'>;
 
 /** How the store reaches the live database. */
 export interface LiveDatabase {
-  /** The whole file at once (the worker is held while it is read: ~1 s at ten years). */
-  exportBytes(): Uint8Array;
   /** Its size now, in bytes. */
   bytesNow(): number;
   /** Copies it into the pool file `name` a step at a time, calls answered between steps (pool-snapshot-copy.ts). */
-  copyInSteps(name: string): Promise<void>;
+  copyInSteps(name: string, options?: CopyOptions): Promise<void>;
 }
+
+/** Pages a step when someone waits for the snapshot (4 MB): fewer steps, the calls still answered between them. */
+const WAITED_STEP_PAGES = 1024;
 
 /**
  * Snapshots kept on the device as files in the same OPFS pool as the database. Each is a full,
@@ -41,18 +44,21 @@ export class SnapshotStore {
   }
 
   /**
-   * Writes a full copy in 4 MB chunks, reporting progress; a cancel between chunks deletes the
-   * partial file, so a snapshot is either whole or absent.
+   * Takes a snapshot someone waits for (before a migration, a restore or an import, or asked for),
+   * in 4 MB steps that report progress; a cancel between steps deletes the partial file, so a
+   * snapshot is either whole or absent.
    */
   async take(kind: SnapshotKind, now: Date, job?: SnapshotJob): Promise<SnapshotInfo> {
-    return this.#write(kind, now, this.live.exportBytes(), job);
-  }
-
-  async #write(kind: SnapshotKind, now: Date, bytes: Uint8Array, job?: SnapshotJob): Promise<SnapshotInfo> {
-    const name = snapshotName(kind, now, bytes.length);
-    await importInChunks(this.pool, name, bytes, job, 'Stopped before the end, as asked; no snapshot was kept.');
+    const bytes = this.live.bytesNow();
+    const name = snapshotName(kind, now, bytes);
+    try {
+      await this.live.copyInSteps(name, { stepPages: WAITED_STEP_PAGES, job });
+    } catch (error) {
+      if (error instanceof CopyStopped && job?.signal.aborted) throw new RpcFailure('cancelled', 'Stopped before the end, as asked; no snapshot was kept.');
+      throw error;
+    }
     this.prune();
-    return { name, kind, takenAt: now.toISOString(), bytes: bytes.length };
+    return { name, kind, takenAt: now.toISOString(), bytes };
   }
 
   /**

@@ -8,11 +8,11 @@ beforeAll(async () => {
   sqlite3 = await loadSqlite();
 });
 
-/** A database of about four steps' worth of pages. */
+/** A database of about four steps' worth of pages (2 KB rows, 8 KB pages in this build). */
 function sourceDatabase(): Database {
   const db = new sqlite3.oo1.DB(':memory:', 'c');
   db.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL)');
-  db.exec({ sql: 'WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?) INSERT INTO notes (body) SELECT printf(\'%.2000c\', \'x\') || i FROM n', bind: [COPY_STEP_PAGES * 8] });
+  db.exec({ sql: 'WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?) INSERT INTO notes (body) SELECT printf(\'%.2000c\', \'x\') || i FROM n', bind: [COPY_STEP_PAGES * 16] });
   return db;
 }
 
@@ -43,10 +43,18 @@ describe('SteppedCopy', () => {
     const source = sourceDatabase();
     const target = new sqlite3.oo1.DB(':memory:', 'c');
     const steps: number[] = [];
-    await new SteppedCopy(sqlite3, source, target, (step) => steps.push(step)).run();
     const pages = Number(source.selectValue('PRAGMA page_count'));
+    const copied: number[] = [];
+    await new SteppedCopy(sqlite3, source, target, {
+      afterStep: ({ step, copiedPages, totalPages }) => {
+        steps.push(step);
+        copied.push(copiedPages);
+        expect(totalPages).toBe(pages);
+      }
+    }).run();
     const expected = Math.ceil(pages / COPY_STEP_PAGES) - 1;
     expect(steps).toEqual(Array.from({ length: expected }, (_, index) => index + 1));
+    expect(copied).toEqual(steps.map((step) => step * COPY_STEP_PAGES));
     source.close();
     target.close();
   });

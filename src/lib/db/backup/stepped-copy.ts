@@ -1,8 +1,22 @@
 import { yieldToEventLoop } from '../event-loop';
 import type { Database, Sqlite3Static } from '../sqlite';
 
-/** Pages copied in one step (128 KB of 4 KB pages): about the longest a call waits for the copy. */
+/** Pages copied in one step unless told (128 KB of 4 KB pages): about the longest a call waits for the copy. */
 export const COPY_STEP_PAGES = 32;
+
+/** Where a copy is after a step. */
+export interface CopyProgress {
+  /** From 1. */
+  readonly step: number;
+  readonly copiedPages: number;
+  readonly totalPages: number;
+}
+
+export interface SteppedCopyOptions {
+  readonly stepPages?: number;
+  /** Runs after each step but the last. */
+  readonly afterStep?: (progress: CopyProgress) => void;
+}
 
 /** Why a copy ended before it was whole. */
 export class CopyStopped extends Error {
@@ -21,12 +35,11 @@ export class SteppedCopy {
   readonly #capi: Sqlite3Static['capi'];
   #backup: number | null;
 
-  readonly #afterStep: (step: number) => void;
+  readonly #options: SteppedCopyOptions;
   #steps = 0;
 
-  /** `afterStep` runs after each step but the last, with the step's number (from 1). */
-  constructor(sqlite3: Sqlite3Static, source: Database, target: Database, afterStep: (step: number) => void = () => {}) {
-    this.#afterStep = afterStep;
+  constructor(sqlite3: Sqlite3Static, source: Database, target: Database, options: SteppedCopyOptions = {}) {
+    this.#options = options;
     this.#capi = sqlite3.capi;
     const backup = this.#capi.sqlite3_backup_init(target, 'main', source, 'main');
     if (!backup) throw new Error(`The copy could not start: ${this.#capi.sqlite3_errmsg(target)}`);
@@ -38,13 +51,14 @@ export class SteppedCopy {
     for (;;) {
       const backup = this.#backup;
       if (backup === null) throw new CopyStopped();
-      const rc = this.#capi.sqlite3_backup_step(backup, COPY_STEP_PAGES);
+      const rc = this.#capi.sqlite3_backup_step(backup, this.#options.stepPages ?? COPY_STEP_PAGES);
       if (rc === this.#capi.SQLITE_DONE) return this.#finish();
       if (rc !== this.#capi.SQLITE_OK && rc !== this.#capi.SQLITE_BUSY && rc !== this.#capi.SQLITE_LOCKED) {
         this.#finish();
         throw new Error(`The copy failed: ${this.#capi.sqlite3_errstr(rc)}`);
       }
-      this.#afterStep(++this.#steps);
+      const totalPages = this.#capi.sqlite3_backup_pagecount(backup);
+      this.#options.afterStep?.({ step: ++this.#steps, copiedPages: totalPages - this.#capi.sqlite3_backup_remaining(backup), totalPages });
       await yieldToEventLoop();
     }
   }
