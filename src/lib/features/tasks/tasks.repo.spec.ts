@@ -1,3 +1,4 @@
+import { CompiledQuery, type KyselyPlugin } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { toRpcError } from '../../db/sqlite-errors';
 import { openTestDatabase, type TestDatabase } from '../../db/testing';
@@ -86,6 +87,42 @@ describe('TasksRepository', () => {
     await tasks.setStatus(finished.id, 'done', new Date());
     await tasks.create(draft('Today'));
     expect((await tasks.listUnfinishedBefore(TODAY)).map((task) => task.id)).toEqual([open.id]);
+  });
+
+  it('lists unfinished tasks newest day first, each day in Today’s order, leaving out finished, cancelled and trashed ones', async () => {
+    const tasks = await repository();
+    const olderLow = await tasks.create(draft('Older, low', { focusDate: '2026-11-18', priority: 'low' }));
+    const olderHigh = await tasks.create(draft('Older, high', { focusDate: '2026-11-18', priority: 'high' }));
+    const recentTodo = await tasks.create(draft('Recent, to do', { focusDate: '2026-11-21' }));
+    const recentStarted = await tasks.create(draft('Recent, started', { focusDate: '2026-11-21' }));
+    await tasks.setStatus(recentStarted.id, 'in_progress', new Date());
+    const cancelled = await tasks.create(draft('Cancelled', { focusDate: '2026-11-21' }));
+    await tasks.setStatus(cancelled.id, 'cancelled', new Date());
+    const trashed = await tasks.create(draft('Trashed', { focusDate: '2026-11-21' }));
+    await tasks.trash(trashed.id, new Date());
+
+    const ids = (await tasks.listUnfinishedBefore(TODAY)).map((task) => task.id);
+    expect(ids).toEqual([recentStarted.id, recentTodo.id, olderHigh.id, olderLow.id]);
+  });
+
+  it('reads unfinished tasks from their own index, in order, with no sort (migration 0013)', async () => {
+    await repository();
+    const { db } = (database as TestDatabase).context;
+    const compiled: CompiledQuery[] = [];
+    const capture: KyselyPlugin = {
+      transformQuery: ({ node, queryId }) => {
+        compiled.push(db.getExecutor().compileQuery(node, queryId));
+        return node;
+      },
+      transformResult: async ({ result }) => result
+    };
+    await new TasksRepository(db.withPlugin(capture)).listUnfinishedBefore(TODAY);
+    const [query] = compiled;
+    if (!query) throw new Error('No query ran.');
+    const plan = await db.executeQuery<{ detail: string }>(CompiledQuery.raw(`EXPLAIN QUERY PLAN ${query.sql}`, [...query.parameters]));
+    const details = plan.rows.map((row) => row.detail).join('\n');
+    expect(details).toContain('USING INDEX tasks_unfinished');
+    expect(details).not.toContain('TEMP B-TREE');
   });
 
   it('is guarded by the schema too: a wrong priority is refused with a readable error', async () => {
