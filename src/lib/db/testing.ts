@@ -1,4 +1,5 @@
 /** Test helpers: a real sqlite-wasm database in memory, under Node, with the real migrations. */
+import { CompiledQuery, type Kysely, type KyselyPlugin } from 'kysely';
 import { createCommandContext, type CommandContext } from './command-context';
 import { DatabaseHost } from './database-host';
 import { bundledMigrations } from './migrations/bundled';
@@ -10,6 +11,7 @@ import { portEndpoint } from '../rpc/endpoint';
 import type { Result } from '../rpc/result';
 import { createRpcServer } from '../rpc/server';
 import { commands } from './commands';
+import type { Tables } from './schema/tables';
 
 export interface TestDatabase {
   readonly host: DatabaseHost;
@@ -56,4 +58,29 @@ export async function openTestClient(options: { now?: () => Date } = {}): Promis
 export function expectOk<T>(result: Result<T>): T {
   if (!result.ok) throw new Error(`Expected success, got ${result.error.code}: ${result.error.message}`);
   return result.value;
+}
+
+/**
+ * The query plan (EXPLAIN QUERY PLAN's details) of the first query `run` sends through the Kysely
+ * it is given, caught on its way to the database and explained with its own parameters.
+ */
+export async function planOfFirstQuery(db: Kysely<Tables>, run: (db: Kysely<Tables>) => Promise<unknown>): Promise<string[]> {
+  const compiled: CompiledQuery[] = [];
+  const capture: KyselyPlugin = {
+    transformQuery: ({ node, queryId }) => {
+      compiled.push(db.getExecutor().compileQuery(node, queryId));
+      return node;
+    },
+    transformResult: async ({ result }) => result
+  };
+  await run(db.withPlugin(capture));
+  const [query] = compiled;
+  if (!query) throw new Error('No query ran.');
+  return queryPlan(db, query);
+}
+
+/** EXPLAIN QUERY PLAN's details for a compiled query, with its own parameters. */
+export async function queryPlan(db: Kysely<Tables>, query: CompiledQuery): Promise<string[]> {
+  const plan = await db.executeQuery<{ detail: string }>(CompiledQuery.raw(`EXPLAIN QUERY PLAN ${query.sql}`, [...query.parameters]));
+  return plan.rows.map((row) => row.detail);
 }

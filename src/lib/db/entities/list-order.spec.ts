@@ -2,7 +2,6 @@
  * The generic lists read a page from an index in their own order (migrations 0004, 0012) instead of
  * sorting every live row: an entity's `order` and its list index change together.
  */
-import { CompiledQuery, type CompiledQuery as Compiled, type KyselyPlugin } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { actionItemEntity } from '../../features/action-items/action-items';
 import { goalEntity } from '../../features/goals/goals';
@@ -11,7 +10,7 @@ import { learningEntity } from '../../features/learnings/learnings';
 import { meetingEntity } from '../../features/meetings/meetings';
 import { personEntity } from '../../features/people/people';
 import { taskEntity } from '../../features/tasks/task-entity';
-import { openTestDatabase, type TestDatabase } from '../testing';
+import { openTestDatabase, planOfFirstQuery, type TestDatabase } from '../testing';
 import { EntityRepository, type ListQuery } from './entity-repository';
 import type { AnyEntityDefinition } from './entity';
 
@@ -23,22 +22,9 @@ beforeEach(async () => {
 
 afterEach(() => database.host.close());
 
-/** The query plan of the SELECT a list runs, caught on its way to the database. */
-async function listPlan(definition: AnyEntityDefinition, query: ListQuery): Promise<string[]> {
-  const { db } = database.context;
-  const selects: Compiled[] = [];
-  const capture: KyselyPlugin = {
-    transformQuery: ({ node, queryId }) => {
-      selects.push(db.getExecutor().compileQuery(node, queryId));
-      return node;
-    },
-    transformResult: async ({ result }) => result
-  };
-  await new EntityRepository(db.withPlugin(capture), definition).list(query);
-  const [select] = selects;
-  if (!select) throw new Error('The list ran no query.');
-  const plan = await db.executeQuery<{ detail: string }>(CompiledQuery.raw(`EXPLAIN QUERY PLAN ${select.sql}`, [...select.parameters]));
-  return plan.rows.map((row) => row.detail);
+/** The query plan of the SELECT a list runs. */
+function listPlan(definition: AnyEntityDefinition, query: ListQuery): Promise<string[]> {
+  return planOfFirstQuery(database.context.db, (db) => new EntityRepository(db, definition).list(query));
 }
 
 describe('list indexes', () => {

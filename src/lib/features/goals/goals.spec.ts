@@ -1,6 +1,5 @@
-import { CompiledQuery } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { expectOk, openTestClient, type TestDatabase } from '../../db/testing';
+import { expectOk, openTestClient, queryPlan, type TestDatabase } from '../../db/testing';
 import type { RpcClient } from '../../rpc/client';
 import type { GoalLevel } from './goals';
 import { treeQuery } from './goals.repo';
@@ -285,13 +284,8 @@ describe('goals.tree', () => {
   });
 
   it('reads each level from the goals_tree_order index in order, never sorting the live goals', async () => {
-    const plan = async (parentId: string | null) => {
-      const compiled = treeQuery(parentId, 101, 0).compile(database.context.db);
-      const result = await database.context.db.executeQuery<{ detail: string }>(
-        CompiledQuery.raw(`EXPLAIN QUERY PLAN ${compiled.sql}`, [...compiled.parameters])
-      );
-      return result.rows.map((row) => row.detail);
-    };
+    const { db } = database.context;
+    const plan = (parentId: string | null) => queryPlan(db, treeQuery(parentId, 101, 0).compile(db));
     const children = await plan('some-goal');
     expect(children[0]).toMatch(/^SEARCH g USING INDEX goals_tree_order \(parent_id=\?\)/);
     expect(children.join('\n')).not.toContain('TEMP B-TREE');

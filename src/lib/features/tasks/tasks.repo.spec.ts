@@ -1,7 +1,6 @@
-import { CompiledQuery, type KyselyPlugin } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { toRpcError } from '../../db/sqlite-errors';
-import { openTestDatabase, type TestDatabase } from '../../db/testing';
+import { openTestDatabase, planOfFirstQuery, type TestDatabase } from '../../db/testing';
 import type { TaskCreate, TaskPriority } from './tasks';
 import { TasksRepository } from './tasks.repo';
 
@@ -108,19 +107,8 @@ describe('TasksRepository', () => {
   it('reads unfinished tasks from their own index, in order, with no sort (migration 0013)', async () => {
     await repository();
     const { db } = (database as TestDatabase).context;
-    const compiled: CompiledQuery[] = [];
-    const capture: KyselyPlugin = {
-      transformQuery: ({ node, queryId }) => {
-        compiled.push(db.getExecutor().compileQuery(node, queryId));
-        return node;
-      },
-      transformResult: async ({ result }) => result
-    };
-    await new TasksRepository(db.withPlugin(capture)).listUnfinishedBefore(TODAY);
-    const [query] = compiled;
-    if (!query) throw new Error('No query ran.');
-    const plan = await db.executeQuery<{ detail: string }>(CompiledQuery.raw(`EXPLAIN QUERY PLAN ${query.sql}`, [...query.parameters]));
-    const details = plan.rows.map((row) => row.detail).join('\n');
+    const plan = await planOfFirstQuery(db, (captured) => new TasksRepository(captured).listUnfinishedBefore(TODAY));
+    const details = plan.join('\n');
     expect(details).toContain('USING INDEX tasks_unfinished');
     expect(details).not.toContain('TEMP B-TREE');
   });

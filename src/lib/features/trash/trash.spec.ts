@@ -1,6 +1,5 @@
-import { CompiledQuery } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { expectOk, openTestClient, type TestDatabase } from '../../db/testing';
+import { expectOk, openTestClient, queryPlan, type TestDatabase } from '../../db/testing';
 import type { RpcClient } from '../../rpc/client';
 import { TRASHABLE } from './trash';
 import { trashPageQuery } from './trash.repo';
@@ -18,9 +17,8 @@ afterEach(() => close());
 
 describe('trash', () => {
   it('reads each kind from its trash index in order and stops at the page: no table scanned or sorted', async () => {
-    const compiled = trashPageQuery(101, 0).compile(database.context.db);
-    const result = await database.context.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`EXPLAIN QUERY PLAN ${compiled.sql}`, [...compiled.parameters]));
-    const plan = result.rows.map((row) => row.detail);
+    const { db } = database.context;
+    const plan = await queryPlan(db, trashPageQuery(101, 0).compile(db));
     const tables = Object.values(TRASHABLE).map(({ table }) => table);
     for (const table of tables) expect(plan).toContainEqual(expect.stringMatching(new RegExp(`^SEARCH ${table} USING (COVERING )?INDEX ${table}_trash \\(deleted_at>\\?\\)`)));
     expect(plan.join('\n')).not.toMatch(/TEMP B-TREE|^SCAN/m);
