@@ -59,6 +59,26 @@ describe('SteppedCopy', () => {
     target.close();
   });
 
+  it('waits, without spinning, while its source is inside a write transaction, and then copies what it committed', async () => {
+    const source = sourceDatabase();
+    const target = new sqlite3.oo1.DB(':memory:', 'c');
+    source.exec('BEGIN');
+    source.exec("INSERT INTO notes (body) VALUES ('committed while the copy waited')");
+    let attempts = 0;
+    let finished = false;
+    const running = new SteppedCopy(sqlite3, source, target, { afterStep: () => attempts++ }).run().then(() => (finished = true));
+
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(finished).toBe(false);
+    // A retry every few milliseconds at most, not one per turn of the event loop.
+    expect(attempts).toBeLessThan(30);
+    source.exec('COMMIT');
+    await running;
+    expect(bodies(target)).toEqual(bodies(source));
+    source.close();
+    target.close();
+  });
+
   it('stops between two steps when asked, leaving the source as it was and free to close', async () => {
     const source = sourceDatabase();
     const before = bodies(source);

@@ -4,6 +4,9 @@ import type { Database, Sqlite3Static } from '../sqlite';
 /** Pages copied in one step unless told (128 KB of 4 KB pages): about the longest a call waits for the copy. */
 export const COPY_STEP_PAGES = 32;
 
+/** How long a copy waits before trying again when its source is busy writing. */
+const BUSY_RETRY_MS = 10;
+
 /** Where a copy is after a step. */
 export interface CopyProgress {
   /** From 1. */
@@ -59,7 +62,9 @@ export class SteppedCopy {
       }
       const totalPages = this.#capi.sqlite3_backup_pagecount(backup);
       this.#options.afterStep?.({ step: ++this.#steps, copiedPages: totalPages - this.#capi.sqlite3_backup_remaining(backup), totalPages });
-      await yieldToEventLoop();
+      // Refused while the source's connection is inside a write transaction: try again a little later.
+      if (rc === this.#capi.SQLITE_OK) await yieldToEventLoop();
+      else await new Promise((resolve) => setTimeout(resolve, BUSY_RETRY_MS));
     }
   }
 
