@@ -62,6 +62,9 @@ test('keeps daily and weekly snapshots on the device and lists them', async ({ p
   await expect(list).toContainText('Weekly');
   await page.getByRole('button', { name: 'Take a snapshot now' }).click();
   await expect(list.getByRole('listitem')).toHaveCount(3);
+  // Taken by hand: kept apart from the daily ones, and said so.
+  await expect(list.getByRole('listitem').filter({ hasText: 'Taken by you' })).toHaveCount(1);
+  await expect(page.getByText('Snapshot taken. The last 5 you take are kept.')).toBeVisible();
   await expect(page.getByText(/Together they take [\d.,]+ [kM]B\./)).toBeVisible();
 });
 

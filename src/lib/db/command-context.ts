@@ -31,6 +31,11 @@ export function createCommandContext(host: DatabaseHost, now: () => Date = () =>
   };
 }
 
+/** The call's job for one of its steps: the same signal, its progress reported under `phase`. */
+export function jobInPhase(job: CallJob, phase: string): CallJob {
+  return { signal: job.signal, progress: (done, total) => job.progress(done, total, phase) };
+}
+
 /** The same context, for one call with its own job. */
 export function withJob(context: CommandContext, job: CallJob): CommandContext {
   return Object.assign(Object.create(context) as CommandContext, { job });

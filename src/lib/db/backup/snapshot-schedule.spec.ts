@@ -34,10 +34,25 @@ describe('snapshot schedule', () => {
     expect(expiredSnapshots(snapshots).map((snapshot) => snapshot.name)).toEqual(['m1', 'm0']);
   });
 
+  it('keeps the newest five taken by hand apart from the daily ones, which they neither replace nor push out', () => {
+    const at = (day: number, hour: number) => new Date(2026, 10, day, hour);
+    const daily = { name: snapshotName('daily', at(1, 8), 1), kind: 'daily' as const, takenAt: at(1, 8).toISOString(), bytes: 1 };
+    const manual: SnapshotInfo[] = Array.from({ length: 7 }, (_, index) => {
+      const takenAt = at(1, 9 + index);
+      return { name: snapshotName('manual', takenAt, 1), kind: 'manual', takenAt: takenAt.toISOString(), bytes: 1 };
+    });
+    expect(expiredSnapshots([daily, ...manual]).map((snapshot) => snapshot.name)).toEqual([manual[1]?.name, manual[0]?.name]);
+    // One taken by hand first thing on a new day: the day's scheduled daily is still due.
+    const early: SnapshotInfo = { name: snapshotName('manual', at(2, 6), 1), kind: 'manual', takenAt: at(2, 6).toISOString(), bytes: 1 };
+    expect(dueSnapshots([daily, early], at(2, 8))).toContain('daily');
+  });
+
   it('reads back what a snapshot name records', () => {
     const takenAt = new Date('2026-11-23T07:12:03.456Z');
     const name = snapshotName('weekly', takenAt, 28_000_000);
     expect(parseSnapshotName(name)).toEqual({ name, kind: 'weekly', takenAt: takenAt.toISOString(), bytes: 28_000_000 });
+    const manual = snapshotName('manual', takenAt, 512);
+    expect(parseSnapshotName(manual)).toMatchObject({ kind: 'manual', bytes: 512 });
     expect(parseSnapshotName('/daybook.sqlite3')).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
-/** Why a snapshot was taken. */
-export type SnapshotKind = 'daily' | 'weekly' | 'migration' | 'restore';
+/** Why a snapshot was taken: on schedule, before an update or a restore, or asked for ('manual'). */
+export type SnapshotKind = 'daily' | 'weekly' | 'migration' | 'restore' | 'manual';
 
 export interface SnapshotInfo {
   readonly name: string;
@@ -10,7 +10,7 @@ export interface SnapshotInfo {
 }
 
 /** How many of each kind are kept; older ones are deleted. */
-export const KEEP: Readonly<Record<SnapshotKind, number>> = { daily: 7, weekly: 4, migration: 3, restore: 3 };
+export const KEEP: Readonly<Record<SnapshotKind, number>> = { daily: 7, weekly: 4, migration: 3, restore: 3, manual: 5 };
 
 /** The person's local day of a moment, `YYYY-MM-DD`. */
 export function localDayOf(moment: Date): string {
@@ -46,7 +46,7 @@ export function expiredSnapshots(existing: readonly SnapshotInfo[]): SnapshotInf
   return expired;
 }
 
-const NAME = /^\/snapshot-(\d{8}T\d{9}Z)-(daily|weekly|migration|restore)-(\d+)\.sqlite3$/;
+const NAME = /^\/snapshot-(\d{8}T\d{9}Z)-(daily|weekly|migration|restore|manual)-(\d+)\.sqlite3$/;
 
 /** The file name carries everything the list needs, so listing never reads a snapshot. */
 export function snapshotName(kind: SnapshotKind, takenAt: Date, bytes: number): string {

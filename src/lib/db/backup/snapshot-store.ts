@@ -54,7 +54,7 @@ export class SnapshotStore {
     try {
       await this.live.copyInSteps(name, { stepPages: WAITED_STEP_PAGES, job });
     } catch (error) {
-      if (error instanceof CopyStopped && job?.signal.aborted) throw new RpcFailure('cancelled', 'Stopped before the end, as asked; no snapshot was kept.');
+      if (error instanceof CopyStopped && job?.signal.aborted) throw new RpcFailure('cancelled', 'Stopped before the end, as asked; nothing was changed.');
       throw error;
     }
     this.prune();

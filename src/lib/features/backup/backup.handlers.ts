@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { CommandContext } from '../../db/command-context';
+import { jobInPhase, type CommandContext } from '../../db/command-context';
 import { command } from '../../rpc/command';
 import { RpcFailure } from '../../rpc/result';
 import { CsvImportInput, JsonImportInput } from './backup';
@@ -56,8 +56,7 @@ export const backupCommands = {
       const session = c.host.session;
       const text = await backupText(document);
       c.job.progress(0, 1, 'snapshot');
-      const snapshotJob = { signal: c.job.signal, progress: (done: number, total: number) => c.job.progress(done, total, 'snapshot') };
-      const undoSnapshot = (await c.host.snapshots?.take('restore', c.now(), snapshotJob)) ?? null;
+      const undoSnapshot = (await c.host.snapshots?.take('restore', c.now(), jobInPhase(c.job, 'snapshot'))) ?? null;
       const options = { appSchemaVersion: c.host.expectedSchemaVersion, job: jobOf(c) };
       const write = () =>
         session.write(async () => {

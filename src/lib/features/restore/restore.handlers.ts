@@ -39,7 +39,7 @@ export const restoreCommands = {
     run: async (c) => {
       const store = c.host.snapshots;
       if (!store) throw new RpcFailure('unavailable', 'A temporary session keeps no snapshots.');
-      return store.take('daily', c.now(), c.job);
+      return store.take('manual', c.now(), c.job);
     }
   }),
   'snapshots.download': command({

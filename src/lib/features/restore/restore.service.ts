@@ -1,4 +1,4 @@
-import type { CommandContext } from '../../db/command-context';
+import { jobInPhase, type CommandContext } from '../../db/command-context';
 import { openCandidate } from '../../db/backup/candidate';
 import { summarize } from '../../db/backup/summary';
 import type { RestorePreview, RestoreResult } from './restore';
@@ -24,8 +24,8 @@ export async function applyRestore(context: CommandContext, bytes: Uint8Array): 
   const { host } = context;
   const candidate = await openCandidate(host.session.sqlite3, bytes, host.migrations, host.candidatePlace, context.job);
   try {
-    const undoSnapshot = (await host.snapshots?.take('restore', context.now())) ?? null;
-    await host.replaceWith(candidate.db, context.job);
+    const undoSnapshot = (await host.snapshots?.take('restore', context.now(), jobInPhase(context.job, 'snapshot'))) ?? null;
+    await host.replaceWith(candidate.db, jobInPhase(context.job, 'restoring'));
     return { restored: summarize(host.session.raw), undoSnapshot };
   } finally {
     candidate.close();

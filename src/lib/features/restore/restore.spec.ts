@@ -154,7 +154,10 @@ describe('a long restore', () => {
     expect(answer).toEqual({ ok: false, error: { code: 'cancelled', message: 'Stopped before the end, as asked; nothing was changed.' } });
     expect(Buffer.compare(await currentFile(), before)).toBe(0);
 
-    expectOk(await client.call('restore.apply', { file }));
+    // The copy in reports its steps as `restoring`, for the page to say what it waits for.
+    const phases = new Set<string | undefined>();
+    expectOk(await client.call('restore.apply', { file }, { onProgress: (_done, _total, phase) => phases.add(phase) }));
+    expect(phases).toContain('restoring');
     expect(expectOk(await client.call('tasks.list', { from: '2026-11-20', to: '2026-11-20', limit: 500 })).items).toHaveLength(300);
   });
 });
