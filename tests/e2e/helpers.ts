@@ -77,6 +77,18 @@ export async function chooseOnDataPage(page: Page, picker: string, files: Parame
   await (await choosing).setFiles(files);
 }
 
+/** The cells of the one row `sql` answers, as the Data page's SQL console shows them. */
+export async function sqlAnswer(page: Page, sql: string): Promise<string[]> {
+  await page.goto('/data');
+  await page.getByRole('link', { name: 'Open the SQL console' }).click();
+  const editor = page.getByRole('textbox', { name: /SQL/ });
+  await editor.fill(sql);
+  await editor.press('Control+Enter');
+  const cells = page.getByRole('table').getByRole('cell');
+  await expect(cells.first()).toBeVisible();
+  return cells.allInnerTexts();
+}
+
 /** Fails the test on any axe violation, listing them readably. */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();

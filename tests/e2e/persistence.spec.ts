@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { expect, test } from './helpers';
-import { addTask, chooseOnDataPage, downloadFromDataPage, launchOptions, openToday, taskTitles } from './helpers';
+import { addTask, chooseOnDataPage, downloadFromDataPage, launchOptions, openToday, sqlAnswer, taskTitles } from './helpers';
 
 /** Starts a browser on `profile` (a crash or restart test reopens the same one) and opens Today in it. */
 async function openTodayOn(profile: string, baseURL: string | undefined): Promise<{ context: BrowserContext; page: Page }> {
@@ -150,6 +150,118 @@ test('keeps the data as it was when a JSON import is cancelled while it builds i
     expect(await taskTitles(again)).toEqual(['Before the import', 'After the cancel']);
     await expect(again.getByText(unfinishedImportNotice)).toHaveCount(0);
     await second.close();
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+});
+
+/**
+ * Writes to `file` a database made on `page` (a profile of its own) and grown in the sqlite3 tool
+ * by 25,000 tasks of 4,000 characters (~320 MB with their search index): a snapshot of it takes
+ * long enough to stop, or to kill the browser in the middle of.
+ */
+async function writeBigDatabase(page: Page, file: string): Promise<void> {
+  await page.context().addInitScript(() => Reflect.deleteProperty(window, 'showSaveFilePicker'));
+  await openToday(page);
+  await addTask(page, 'Small and kept');
+  await downloadFromDataPage(page, 'Download the database file', file);
+  const grow = `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 25000)
+    INSERT INTO tasks (id, title, description) SELECT 'bulk-' || i, 'Bulk ' || i, printf('%.4000c', 'x') FROM n;`;
+  const cli = spawnSync('sqlite3', [file, grow], { encoding: 'utf8' });
+  expect(cli.stderr).toBe('');
+  expect(cli.status).toBe(0);
+}
+
+/**
+ * The names of the files Daybook keeps in the origin's OPFS pool, read on `profile` with Daybook
+ * closed (its worker holds them open), on a page that is not the app (a static file, service
+ * workers blocked). The pool (sqlite-wasm's opfs-sahpool) writes each file's name at its start.
+ */
+async function poolFilesOn(profile: string, baseURL: string | undefined): Promise<string[]> {
+  const context = await chromium.launchPersistentContext(profile, { ...launchOptions, baseURL, serviceWorkers: 'block' });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto('/manifest.webmanifest');
+    return await page.evaluate(async () => {
+      const names: string[] = [];
+      const walk = async (directory: FileSystemDirectoryHandle): Promise<void> => {
+        for await (const handle of directory.values()) {
+          if (handle instanceof FileSystemDirectoryHandle) await walk(handle);
+          else if (handle instanceof FileSystemFileHandle) {
+            const name = (await (await handle.getFile()).slice(0, 512).text()).replace(/\0+$/, '');
+            if (name) names.push(name);
+          }
+        }
+      };
+      await walk(await navigator.storage.getDirectory());
+      return names.sort();
+    });
+  } finally {
+    await context.close();
+  }
+}
+
+test('keeps no half snapshot when one is stopped or the browser is killed while it is taken, and the data as it was', async ({ page, baseURL }, testInfo) => {
+  test.setTimeout(180_000);
+  const file = testInfo.outputPath('big.sqlite3');
+  await writeBigDatabase(page, file);
+
+  const profile = mkdtempSync(join(tmpdir(), 'daybook-snapshot-crash-'));
+  try {
+    const { context: first, page: taking } = await openTodayOn(profile, baseURL);
+    await chooseOnDataPage(taking, 'Choose a database file…', file);
+    await taking.getByRole('region', { name: /Restore from the file/ }).getByRole('button', { name: 'Restore' }).click();
+    await expect(taking.getByText('Restored. Your previous data is kept as a snapshot.')).toBeVisible({ timeout: 60_000 });
+    const list = taking.getByRole('list', { name: 'Snapshots' }).getByRole('listitem');
+    await expect(list).toHaveCount(3);
+    const listed = await list.allInnerTexts();
+
+    // Stopped: said so, nothing listed.
+    const takeNow = taking.getByRole('button', { name: 'Take a snapshot now' });
+    await takeNow.click();
+    await expect(taking.getByRole('status').filter({ hasText: 'Taking a snapshot…' })).toBeAttached();
+    await taking.getByRole('button', { name: 'Stop' }).click();
+    await expect(taking.getByText('Stopped: no snapshot was kept.')).toBeVisible();
+    await expect(takeNow).toBeVisible();
+    expect(await list.allInnerTexts()).toEqual(listed);
+
+    // Killed once a quarter of the copy is written: the half copy is on the disk.
+    await takeNow.click();
+    await taking.waitForFunction(
+      () => {
+        const bar = document.querySelector('progress[aria-label="Snapshot progress"]');
+        return bar instanceof HTMLProgressElement && bar.max > 1 && bar.value >= bar.max / 4;
+      },
+      undefined,
+      { polling: 'raf' }
+    );
+    killBrowserOf(profile);
+    await first.close().catch(() => undefined);
+    const halfCopy = (name: string) => name.includes('-manual-');
+    expect((await poolFilesOn(profile, baseURL)).filter(halfCopy)).toHaveLength(2); // the copy and its note
+
+    // The next opening lists what was there, removes the half copy, and the data is whole.
+    const { context: second, page: again } = await openTodayOn(profile, baseURL);
+    expect(await taskTitles(again)).toEqual(['Small and kept']);
+    await again.goto('/data');
+    const listedAgain = again.getByRole('list', { name: 'Snapshots' }).getByRole('listitem');
+    await expect(listedAgain).toHaveCount(3);
+    expect(await listedAgain.allInnerTexts()).toEqual(listed);
+    expect(await sqlAnswer(again, "SELECT count(*), sum(id LIKE 'bulk-%') FROM tasks")).toEqual(['25001', '25000']);
+    await second.close();
+    const kept = await poolFilesOn(profile, baseURL);
+    expect(kept.filter(halfCopy)).toEqual([]);
+    expect(kept).toContain('/daybook.sqlite3');
+
+    // A snapshot taken now is whole, and listed as one taken by hand.
+    const { context: third, page: last } = await openTodayOn(profile, baseURL);
+    await last.goto('/data');
+    await last.getByRole('button', { name: 'Take a snapshot now' }).click();
+    await expect(last.getByText(/^Snapshot taken\./)).toBeVisible({ timeout: 60_000 });
+    const listedLast = last.getByRole('list', { name: 'Snapshots' }).getByRole('listitem');
+    await expect(listedLast).toHaveCount(4);
+    await expect(listedLast.filter({ hasText: 'Taken by you' })).toHaveCount(1);
+    await third.close();
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }

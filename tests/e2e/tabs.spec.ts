@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { addTask, expect, openToday, taskTitles, test } from './helpers';
+import { addTask, expect, openToday, sqlAnswer, taskTitles, test } from './helpers';
 
 /** Adds tasks as fast as the form allows; returns the titles the app acknowledged (input cleared). */
 async function addMany(page: Page, prefix: string, count: number): Promise<string[]> {
@@ -14,18 +14,6 @@ async function addMany(page: Page, prefix: string, count: number): Promise<strin
     }
   }
   return acknowledged;
-}
-
-/** The cells of the one row `sql` answers, as the Data page's SQL console shows them. */
-async function sqlAnswer(page: Page, sql: string): Promise<string[]> {
-  await page.goto('/data');
-  await page.getByRole('link', { name: 'Open the SQL console' }).click();
-  const editor = page.getByRole('textbox', { name: /SQL/ });
-  await editor.fill(sql);
-  await editor.press('Control+Enter');
-  const cells = page.getByRole('table').getByRole('cell');
-  await expect(cells.first()).toBeVisible();
-  return cells.allInnerTexts();
 }
 
 async function checkIntegrity(page: Page): Promise<void> {
