@@ -53,15 +53,14 @@ test('refuses a file that is not a database, changing nothing', async ({ page })
   expect(await taskTitles(page)).toEqual(['Untouched']);
 });
 
-test('keeps daily and weekly snapshots on the device and lists them', async ({ page }) => {
+test('keeps a snapshot of the day on the device (on a new install the week’s, which stands for the day too) and lists it', async ({ page }) => {
   await openToday(page);
   await page.goto('/data');
   const list = page.getByRole('list', { name: 'Snapshots' });
-  await expect(list.getByRole('listitem')).toHaveCount(2);
-  await expect(list).toContainText('Daily');
+  await expect(list.getByRole('listitem')).toHaveCount(1);
   await expect(list).toContainText('Weekly');
   await page.getByRole('button', { name: 'Take a snapshot now' }).click();
-  await expect(list.getByRole('listitem')).toHaveCount(3);
+  await expect(list.getByRole('listitem')).toHaveCount(2);
   // Taken by hand: kept apart from the daily ones, and said so.
   await expect(list.getByRole('listitem').filter({ hasText: 'Taken by you' })).toHaveCount(1);
   await expect(page.getByText('Snapshot taken. The last 5 you take are kept.')).toBeVisible();
@@ -70,18 +69,18 @@ test('keeps daily and weekly snapshots on the device and lists them', async ({ p
 
 test('the day’s snapshot, copied in steps, downloads as a file sqlite3 opens and restores the data it holds', async ({ page }, testInfo) => {
   await openToday(page);
-  await addTask(page, 'In the daily snapshot');
+  await addTask(page, 'In the day’s snapshot');
   await page.goto('/data');
   const list = page.getByRole('list', { name: 'Snapshots' });
-  const daily = list.getByRole('listitem').filter({ hasText: 'Daily' });
-  await expect(daily).toHaveCount(1);
+  const days = list.getByRole('listitem').filter({ hasText: 'Weekly' });
+  await expect(days).toHaveCount(1);
 
   await openToday(page);
   await addTask(page, 'After the snapshot');
   await page.goto('/data');
-  const file = testInfo.outputPath('daily.sqlite3');
+  const file = testInfo.outputPath('day.sqlite3');
   const downloading = page.waitForEvent('download');
-  await daily.getByRole('button', { name: /^Download the snapshot of/ }).click();
+  await days.getByRole('button', { name: /^Download the snapshot of/ }).click();
   await (await downloading).saveAs(file);
 
   // Copied from the live WAL file, it is handed out as a rollback-journal file (header bytes 18-19).
@@ -89,36 +88,38 @@ test('the day’s snapshot, copied in steps, downloads as a file sqlite3 opens a
   expect([bytes[18], bytes[19]]).toEqual([1, 1]);
   const cli = spawnSync('sqlite3', ['-readonly', file, 'PRAGMA integrity_check; SELECT title FROM tasks ORDER BY title;'], { encoding: 'utf8' });
   expect(cli.status).toBe(0);
-  expect(cli.stdout.trim().split('\n')).toEqual(['ok', 'In the daily snapshot']);
+  expect(cli.stdout.trim().split('\n')).toEqual(['ok', 'In the day’s snapshot']);
 
-  await daily.getByRole('button', { name: /^Restore the snapshot of/ }).click();
+  await days.getByRole('button', { name: /^Restore the snapshot of/ }).click();
   const preview = page.getByRole('region', { name: /Restore from/ });
   await preview.getByRole('button', { name: 'Restore' }).click();
   await expect(page.getByText('Restored. Your previous data is kept as a snapshot.')).toBeVisible();
   await page.getByRole('link', { name: 'Today' }).click();
-  await expect.poll(() => taskTitles(page)).toEqual(['In the daily snapshot']);
+  await expect.poll(() => taskTitles(page)).toEqual(['In the day’s snapshot']);
 });
 
 test('deletes a snapshot with a chance to undo, and only for good once the undo has gone', async ({ page }) => {
   await openToday(page);
   await page.goto('/data');
   const list = page.getByRole('list', { name: 'Snapshots' });
+  await expect(list.getByRole('listitem')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Take a snapshot now' }).click();
   await expect(list.getByRole('listitem')).toHaveCount(2);
-  const weekly = list.getByRole('listitem').filter({ hasText: 'Weekly' });
+  const byHand = list.getByRole('listitem').filter({ hasText: 'Taken by you' });
 
-  await weekly.getByRole('button', { name: /^Delete the snapshot of/ }).click();
+  await byHand.getByRole('button', { name: /^Delete the snapshot of/ }).click();
   await expect(list.getByRole('listitem')).toHaveCount(1);
   await page.getByRole('button', { name: 'Undo' }).click();
-  await expect(weekly).toHaveCount(1);
+  await expect(byHand).toHaveCount(1);
   // Undone: still there after a reload.
   await page.reload();
   await expect(list.getByRole('listitem')).toHaveCount(2);
 
-  await weekly.getByRole('button', { name: /^Delete the snapshot of/ }).click();
+  await byHand.getByRole('button', { name: /^Delete the snapshot of/ }).click();
   await page.getByRole('button', { name: 'Dismiss' }).click();
   await page.reload();
   await expect(list.getByRole('listitem')).toHaveCount(1);
-  await expect(list).toContainText('Daily');
+  await expect(list).toContainText('Weekly');
 });
 
 test('exports everything as JSON and imports it back after a change, with a preview', async ({ page }, testInfo) => {

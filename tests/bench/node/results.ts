@@ -35,7 +35,7 @@ export interface Dataset {
 
 export interface ColdStart {
   readonly app: Summary;
-  /** The day's first opening, when the daily and weekly snapshots are due. */
+  /** The day's first opening, when the day's snapshot (a copy of the whole file) is due. */
   readonly appFirstOfDay?: Summary;
   readonly bare: Summary;
   /** First frame after Today's list appeared in the DOM. */

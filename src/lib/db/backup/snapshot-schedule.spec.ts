@@ -1,27 +1,41 @@
 import { describe, expect, it } from 'vitest';
-import { dueSnapshots, expiredSnapshots, parseSnapshotName, snapshotName, type SnapshotInfo } from './snapshot-schedule';
+import { dueSnapshots, expiredSnapshots, localDayOf, localWeekOf, parseSnapshotName, snapshotName, type SnapshotInfo } from './snapshot-schedule';
 
 describe('snapshot schedule', () => {
-  it('keeps exactly 7 daily and 4 weekly snapshots over 60 days of daily use', () => {
+  it('keeps the last 7 days and the last 4 weeks over 60 days of daily use, in 10 files: a week’s snapshot is also its day’s', () => {
     let kept: SnapshotInfo[] = [];
+    let copies = 0;
     const start = new Date(2026, 8, 1, 8, 30);
     for (let day = 0; day < 60; day++) {
-      // Several openings a day: only the first takes the scheduled snapshots.
+      // Several openings a day: only the first takes a scheduled snapshot.
       for (const hour of [8, 13, 21]) {
         const now = new Date(start.getFullYear(), start.getMonth(), start.getDate() + day, hour, 5);
-        for (const kind of dueSnapshots(kept, now)) kept.push({ name: snapshotName(kind, now, 1000), kind, takenAt: now.toISOString(), bytes: 1000 });
+        const due = dueSnapshots(kept, now);
+        copies += due.length;
+        for (const kind of due) kept.push({ name: snapshotName(kind, now, 1000), kind, takenAt: now.toISOString(), bytes: 1000 });
         const expired = new Set(expiredSnapshots(kept).map((snapshot) => snapshot.name));
         kept = kept.filter((snapshot) => !expired.has(snapshot.name));
       }
     }
-    const daily = kept.filter((snapshot) => snapshot.kind === 'daily');
+    // One copy a day, never two.
+    expect(copies).toBe(60);
+    const days = new Set(kept.map((snapshot) => localDayOf(new Date(snapshot.takenAt))));
+    const lastSeven = Array.from({ length: 7 }, (_, back) => localDayOf(new Date(start.getFullYear(), start.getMonth(), start.getDate() + 59 - back)));
+    expect(lastSeven.every((day) => days.has(day))).toBe(true);
     const weekly = kept.filter((snapshot) => snapshot.kind === 'weekly');
-    expect(daily).toHaveLength(7);
-    expect(weekly).toHaveLength(4);
-    // The newest ones: the last 7 days, and the last 4 distinct weeks.
-    const lastDay = new Date(start.getFullYear(), start.getMonth(), start.getDate() + 59);
-    expect(new Set(daily.map((snapshot) => new Date(snapshot.takenAt).getDate())).size).toBe(7);
-    expect(Math.max(...daily.map((snapshot) => new Date(snapshot.takenAt).getTime()))).toBeGreaterThan(lastDay.getTime());
+    expect(new Set(weekly.map((snapshot) => localWeekOf(new Date(snapshot.takenAt)))).size).toBe(4);
+    expect(weekly.map((snapshot) => localWeekOf(new Date(snapshot.takenAt))).sort().at(-1)).toBe(localWeekOf(new Date(start.getFullYear(), start.getMonth(), start.getDate() + 59)));
+    // The last 7 days hold one Monday: its weekly snapshot stands for it, so 6 daily ones.
+    expect(kept.filter((snapshot) => snapshot.kind === 'daily')).toHaveLength(6);
+    expect(kept).toHaveLength(10);
+  });
+
+  it('takes only the week’s snapshot on a day both are due, and the day’s once the week has one', () => {
+    const monday = new Date(2026, 10, 30, 8, 15);
+    expect(dueSnapshots([], monday)).toEqual(['weekly']);
+    const weekly: SnapshotInfo = { name: snapshotName('weekly', monday, 1), kind: 'weekly', takenAt: monday.toISOString(), bytes: 1 };
+    expect(dueSnapshots([weekly], new Date(2026, 10, 30, 18, 0))).toEqual([]);
+    expect(dueSnapshots([weekly], new Date(2026, 11, 1, 8, 0))).toEqual(['daily']);
   });
 
   it('keeps only the newest three snapshots taken before migrations and restores', () => {
@@ -31,7 +45,7 @@ describe('snapshot schedule', () => {
       takenAt: new Date(Date.UTC(2026, 10, index + 1)).toISOString(),
       bytes: 1
     }));
-    expect(expiredSnapshots(snapshots).map((snapshot) => snapshot.name)).toEqual(['m1', 'm0']);
+    expect(expiredSnapshots(snapshots).map((snapshot) => snapshot.name)).toEqual(['m0', 'm1']);
   });
 
   it('keeps the newest five taken by hand apart from the daily ones, which they neither replace nor push out', () => {
@@ -41,10 +55,12 @@ describe('snapshot schedule', () => {
       const takenAt = at(1, 9 + index);
       return { name: snapshotName('manual', takenAt, 1), kind: 'manual', takenAt: takenAt.toISOString(), bytes: 1 };
     });
-    expect(expiredSnapshots([daily, ...manual]).map((snapshot) => snapshot.name)).toEqual([manual[1]?.name, manual[0]?.name]);
+    expect(expiredSnapshots([daily, ...manual]).map((snapshot) => snapshot.name)).toEqual([manual[0]?.name, manual[1]?.name]);
     // One taken by hand first thing on a new day: the day's scheduled daily is still due.
-    const early: SnapshotInfo = { name: snapshotName('manual', at(2, 6), 1), kind: 'manual', takenAt: at(2, 6).toISOString(), bytes: 1 };
-    expect(dueSnapshots([daily, early], at(2, 8))).toContain('daily');
+    // (2026-11-02 is a Monday: the week has its snapshot.)
+    const weekly: SnapshotInfo = { name: snapshotName('weekly', at(2, 8), 1), kind: 'weekly', takenAt: at(2, 8).toISOString(), bytes: 1 };
+    const early: SnapshotInfo = { name: snapshotName('manual', at(3, 6), 1), kind: 'manual', takenAt: at(3, 6).toISOString(), bytes: 1 };
+    expect(dueSnapshots([daily, weekly, early], at(3, 8))).toEqual(['daily']);
   });
 
   it('reads back what a snapshot name records', () => {

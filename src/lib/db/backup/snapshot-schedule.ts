@@ -9,7 +9,7 @@ export interface SnapshotInfo {
   readonly bytes: number;
 }
 
-/** How many of each kind are kept; older ones are deleted. */
+/** How many of each kind are kept (`daily`: days, each through its daily or weekly snapshot); older ones are deleted. */
 export const KEEP: Readonly<Record<SnapshotKind, number>> = { daily: 7, weekly: 4, migration: 3, restore: 3, manual: 5 };
 
 /** The person's local day of a moment, `YYYY-MM-DD`. */
@@ -26,24 +26,41 @@ export function localWeekOf(moment: Date): string {
   return localDayOf(monday);
 }
 
-/** The scheduled snapshots due now: one a day before first use, one a week. */
+/** The kinds that stand for a day: a weekly snapshot is also its day's copy, so a day needs one file, not two. */
+const DAY_COPIES: readonly SnapshotKind[] = ['daily', 'weekly'];
+
+/**
+ * The scheduled snapshot due now, if any: one a week, and one a day before first use, which the
+ * week's snapshot is on the day it is taken (two copies of the same file, each the whole database,
+ * cost twice the disk and twice the copying for nothing).
+ */
 export function dueSnapshots(existing: readonly SnapshotInfo[], now: Date): SnapshotKind[] {
-  const taken = (kind: SnapshotKind, period: (moment: Date) => string) =>
-    existing.some((snapshot) => snapshot.kind === kind && period(new Date(snapshot.takenAt)) === period(now));
-  const due: SnapshotKind[] = [];
-  if (!taken('daily', localDayOf)) due.push('daily');
-  if (!taken('weekly', localWeekOf)) due.push('weekly');
-  return due;
+  const taken = (kinds: readonly SnapshotKind[], period: (moment: Date) => string) =>
+    existing.some((snapshot) => kinds.includes(snapshot.kind) && period(new Date(snapshot.takenAt)) === period(now));
+  if (!taken(['weekly'], localWeekOf)) return ['weekly'];
+  if (!taken(DAY_COPIES, localDayOf)) return ['daily'];
+  return [];
 }
 
-/** The snapshots to delete so that each kind keeps only its newest KEEP[kind]. */
+/** The newest `count` of `snapshots` that are of one of `kinds`. */
+function newest(snapshots: readonly SnapshotInfo[], kinds: readonly SnapshotKind[], count: number): SnapshotInfo[] {
+  return snapshots
+    .filter((snapshot) => kinds.includes(snapshot.kind))
+    .sort((a, b) => b.takenAt.localeCompare(a.takenAt))
+    .slice(0, count);
+}
+
+/**
+ * The snapshots to delete: each is kept while some rule still wants it. The last KEEP.daily days
+ * are kept through their daily or weekly snapshot, the last KEEP.weekly weeks through their weekly
+ * one, and each other kind keeps its newest KEEP[kind].
+ */
 export function expiredSnapshots(existing: readonly SnapshotInfo[]): SnapshotInfo[] {
-  const expired: SnapshotInfo[] = [];
+  const kept = new Set<string>(newest(existing, DAY_COPIES, KEEP.daily).map((snapshot) => snapshot.name));
   for (const kind of Object.keys(KEEP) as SnapshotKind[]) {
-    const newestFirst = existing.filter((snapshot) => snapshot.kind === kind).sort((a, b) => b.takenAt.localeCompare(a.takenAt));
-    expired.push(...newestFirst.slice(KEEP[kind]));
+    if (kind !== 'daily') for (const snapshot of newest(existing, [kind], KEEP[kind])) kept.add(snapshot.name);
   }
-  return expired;
+  return existing.filter((snapshot) => !kept.has(snapshot.name));
 }
 
 const NAME = /^\/snapshot-(\d{8}T\d{9}Z)-(daily|weekly|migration|restore|manual)-(\d+)\.sqlite3$/;

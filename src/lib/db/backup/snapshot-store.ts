@@ -62,10 +62,10 @@ export class SnapshotStore {
   }
 
   /**
-   * Takes the daily and weekly snapshots that are due; true when it took any. Nobody waits for
-   * them, so each is copied a step at a time and the calls meanwhile are answered between steps
-   * (read at once, the file held the worker for a second at ten years). Writes made during a copy
-   * are in it; its name has the moment the copy began and the size the database had then.
+   * Takes the scheduled snapshot that is due (dueSnapshots); true when it took one. Nobody waits for
+   * it, so it is copied a step at a time and the calls meanwhile are answered between steps (read
+   * at once, the file held the worker for a second at ten years). Writes made during the copy are
+   * in it; its name has the moment the copy began and the size the database had then.
    */
   async takeDue(now: Date): Promise<boolean> {
     const due = dueSnapshots(this.list(), now);
