@@ -53,7 +53,8 @@ export const VIEWS: readonly ViewSpec[] = [
   view('Learnings (first page of 50)', 'learnings.list', () => ({ limit: 50 })),
   view('Decisions due for review (first page)', 'decisions.dueForReview', (c) => ({ on: c.today })),
   view('Goals (first page of 100)', 'goals.list', () => ({})),
-  view('Trash, every kind, newest first (first page of 100)', 'trash.list', () => ({}), 'exists')
+  view('Trash, every kind, newest first (first page of 100)', 'trash.list', () => ({}), 'exists'),
+  view('Data page: size and the rows in each table', 'maintenance.stats', () => undefined, 'exists')
 ];
 
 /** The point read used for the message-layer round trip. */
