@@ -54,7 +54,8 @@ export const VIEWS: readonly ViewSpec[] = [
   view('Decisions due for review (first page)', 'decisions.dueForReview', (c) => ({ on: c.today })),
   view('Goals (first page of 100)', 'goals.list', () => ({})),
   view('Trash, every kind, newest first (first page of 100)', 'trash.list', () => ({}), 'exists'),
-  view('Data page: size and the rows in each table', 'maintenance.stats', () => undefined, 'exists')
+  view('Data page: size and free space (as it opens)', 'maintenance.stats', () => undefined, 'exists'),
+  view('Data page: rows in each table (once its list is opened)', 'maintenance.tableRows', () => undefined, 'exists')
 ];
 
 /** The point read used for the message-layer round trip. */

@@ -1,6 +1,6 @@
 import { database } from '../../app/database.svelte';
 import { formatBytes } from '../system/storage.svelte';
-import type { DatabaseStats } from './maintenance';
+import type { DatabaseStats, TableRowCount } from './maintenance';
 
 export type MaintenanceTask = 'analyze' | 'vacuum' | 'trash' | 'check';
 
@@ -13,15 +13,34 @@ export interface MaintenanceMessage {
 export class MaintenanceState {
   stats = $state.raw<DatabaseStats | null>(null);
   loadError = $state<string | null>(null);
+  /** Each table's rows, counted while the list is open (null until then, and while the first count runs). */
+  rows = $state.raw<readonly TableRowCount[] | null>(null);
+  rowsError = $state<string | null>(null);
+  #rowsShown = false;
   busy = $state<MaintenanceTask | null>(null);
   message = $state.raw<MaintenanceMessage | null>(null);
   /** The tables whose changes make the row counts stale; filled in place after each load. */
   readonly #watched: string[] = [];
 
-  /** Loads the figures and reloads them when any counted table changes (in any tab); returns the cleanup. */
+  /** Loads the figures and reloads them when any of the person's tables changes (in any tab); returns the cleanup. */
   connect(): () => void {
     void this.load();
-    return database.onTablesChanged(this.#watched, () => void this.load());
+    return database.onTablesChanged(this.#watched, () => {
+      void this.load();
+      if (this.#rowsShown) void this.countRows();
+    });
+  }
+
+  /** The rows of each table are counted only while their list is open: at ten years a count takes a frame. */
+  showRows(open: boolean): void {
+    this.#rowsShown = open;
+    if (open) void this.countRows();
+  }
+
+  async countRows(): Promise<void> {
+    const answer = await database.call('maintenance.tableRows', undefined);
+    this.rows = answer.ok ? answer.value : this.rows;
+    this.rowsError = answer.ok ? null : answer.error.message;
   }
 
   async load(): Promise<void> {
@@ -95,6 +114,6 @@ export class MaintenanceState {
   #show(stats: DatabaseStats): void {
     this.stats = stats;
     this.loadError = null;
-    this.#watched.splice(0, this.#watched.length, ...stats.tables.map((table) => table.name));
+    this.#watched.splice(0, this.#watched.length, ...stats.tableNames);
   }
 }

@@ -11,8 +11,8 @@ export interface DatabaseStats {
   /** Pages no longer in use, which VACUUM gives back. */
   readonly freelistBytes: number;
   readonly pageSize: number;
-  /** The person's tables (not the app's own bookkeeping), by name. */
-  readonly tables: readonly TableRowCount[];
+  /** The person's tables (not the app's own bookkeeping), by name; `maintenance.tableRows` counts their rows. */
+  readonly tableNames: readonly string[];
   /** True when the connection writes through a write-ahead log. */
   readonly walMode: boolean;
 }
