@@ -14,7 +14,7 @@ afterEach(() => {
 });
 
 /** An open host on a memory database whose request log holds one entry old enough to prune, and a count of the entries. */
-async function hostWithAnOldRequest(options: { housekeepingPauseMs: number }): Promise<{ opened: DatabaseHost; count: () => number }> {
+async function hostWithAnOldRequest(options: { housekeepingPauseMs: number; housekeepingIntervalMs?: number }): Promise<{ opened: DatabaseHost; count: () => number }> {
   const opened = new DatabaseHost({ loadSqlite, migrations: bundledMigrations, housekeepingDelayMs: 20, ...options });
   host = opened;
   await opened.open('memory');
@@ -110,6 +110,18 @@ describe('DatabaseHost', () => {
     await vi.advanceTimersByTimeAsync(39);
     expect(count()).toBe(1);
     await vi.advanceTimersByTimeAsync(2);
+    expect(count()).toBe(0);
+  });
+
+  it('comes back every interval, so a tab left open for days still does its housekeeping each day', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const { opened, count } = await hostWithAnOldRequest({ housekeepingPauseMs: 10, housekeepingIntervalMs: 1000 });
+    await vi.advanceTimersByTimeAsync(40);
+    expect(count()).toBe(0);
+    opened.session.raw.exec(`INSERT INTO _request_log (key, result, created_at) VALUES ('old again', '{}', '2000-01-01T00:00:00.000Z')`);
+    await vi.advanceTimersByTimeAsync(900);
+    expect(count()).toBe(1);
+    await vi.advanceTimersByTimeAsync(200);
     expect(count()).toBe(0);
   });
 

@@ -32,6 +32,8 @@ const RESTORE_STEP_PAGES = 1024;
 const DEFAULT_HOUSEKEEPING_DELAY_MS = 2000;
 /** ...and then for a pause this long in the calls, so it does not hold up what a person is doing. */
 const DEFAULT_HOUSEKEEPING_PAUSE_MS = 1000;
+/** Then it comes back this often: a tab left open for days still takes each day's snapshot. */
+const DEFAULT_HOUSEKEEPING_INTERVAL_MS = 30 * 60 * 1000;
 
 export interface DatabaseHostOptions {
   readonly loadSqlite: () => Promise<Sqlite3Static>;
@@ -46,6 +48,8 @@ export interface DatabaseHostOptions {
   readonly housekeepingDelayMs?: number;
   /** How long the calls must pause before housekeeping runs; injectable for tests. */
   readonly housekeepingPauseMs?: number;
+  /** How long after one housekeeping run the next comes; injectable for tests. */
+  readonly housekeepingIntervalMs?: number;
 }
 
 /**
@@ -289,7 +293,8 @@ export class DatabaseHost {
 
   /**
    * A moment after `ready`, so the first screen does not wait for them, and in a pause of the
-   * calls: prunes old request-log entries and takes the day's due snapshots. A snapshot copies the
+   * calls: prunes old request-log entries and takes the day's due snapshot; then again every
+   * half hour (a tab open past midnight, or a copy a restore abandoned, gets its snapshot then). A snapshot copies the
    * whole database (287 MB at ten years, a few pages a step with calls answered between steps),
    * and the day's first opening used to wait for one or two of them. Never inside someone else's
    * transaction: it waits while one is open.
@@ -306,9 +311,13 @@ export class DatabaseHost {
       try {
         session.requests.prune();
       } catch {
-        // Only housekeeping: the entries are pruned at the next start.
+        // Only housekeeping: the entries are pruned at the next run.
       }
-      void this.#takeDueSnapshots();
+      void this.#takeDueSnapshots().finally(() => {
+        if (this.#session === session && this.#housekeeping === null) {
+          this.#scheduleHousekeeping(session, this.#options.housekeepingIntervalMs ?? DEFAULT_HOUSEKEEPING_INTERVAL_MS);
+        }
+      });
     }, delayMs);
   }
 
@@ -318,7 +327,7 @@ export class DatabaseHost {
     try {
       if (await snapshots.takeDue(this.#options.now?.() ?? new Date())) this.#options.onChanged?.([SNAPSHOTS]);
     } catch {
-      // The disk may be full: the data itself is untouched, and the next opening tries again.
+      // The disk may be full: the data itself is untouched, and the next run tries again.
     }
   }
 
