@@ -224,6 +224,9 @@ async function settleSnapshots(): Promise<void> {
   await closeAndSettle(page);
 }
 
+/** The day's first openings the writes during the day's snapshot are measured in. */
+const SNAPSHOT_DAYS = 4;
+
 /** How long after opening the app's worker starts the day's snapshot when no call comes (database-host.ts). */
 const HOUSEKEEPING_DELAY_MS = 2000;
 
@@ -647,7 +650,9 @@ try {
     const statuses = await bench.evaluate(([count, c]) => window.bench.appWrites('tasks.setStatus', count, c), [SMALL_WRITES, writeContext] as const);
     const habits = await bench.evaluate(([count, c]) => window.bench.appWrites('habitLogs.upsert', count, c), [SMALL_WRITES, writeContext] as const);
     await bench.evaluate(() => window.bench.appTerminate());
-    const duringSnapshots = await writesDuringTheDaysSnapshots(bench, writeContext);
+    // A few days' first openings: one copy lasts about a second, 20 writes.
+    const duringSnapshots: number[] = [];
+    for (let day = 0; day < SNAPSHOT_DAYS; day++) duringSnapshots.push(...(await writesDuringTheDaysSnapshots(bench, writeContext)));
     await closeAndSettle(bench);
     layer = {
       ...layer,
