@@ -40,6 +40,9 @@ test('downloads a database file that sqlite3 opens, and restores it after a chan
   await page.getByRole('link', { name: 'Today' }).click();
   await expect.poll(() => taskTitles(page)).toEqual(['Before the backup', 'Also before']);
   await page.getByRole('button', { name: 'Undo' }).click();
+  // Said while it runs (seconds at ten years), then replaced by the outcome.
+  await expect(page.getByText('The restore was undone.')).toBeVisible();
+  await expect(page.getByText('Undoing the restore…')).toHaveCount(0);
   await expect.poll(() => taskTitles(page)).toEqual(['Before the backup', 'After the backup']);
 });
 
@@ -147,6 +150,18 @@ test('exports everything as JSON and imports it back after a change, with a prev
   await downloadFromDataPage(page, 'Download the database file', database);
   const cli = spawnSync('sqlite3', ['-readonly', database, 'PRAGMA integrity_check; SELECT title FROM tasks WHERE deleted_at IS NULL;'], { encoding: 'utf8' });
   expect(cli.stdout.trim().split('\n')).toEqual(['ok', 'Kept in the export']);
+
+  // The import's Undo brings back what it replaced, and says so once it has.
+  await openToday(page);
+  await addTask(page, 'Made after the import');
+  await chooseOnDataPage(page, 'Import a JSON backup…', file);
+  await page.getByRole('group', { name: 'What the JSON backup holds' }).getByRole('button', { name: 'Import and replace' }).click();
+  const imported = page.locator('.toast').filter({ hasText: /^Imported \d+ rows\./ });
+  await imported.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByText('The import was undone.')).toBeVisible();
+  await expect(page.getByText('Undoing the import…')).toHaveCount(0);
+  await openToday(page);
+  expect(await taskTitles(page)).toEqual(['Kept in the export', 'Made after the import']);
 });
 
 test('exports an SQL script that the sqlite3 tool replays, and CSV files zipped one per table', async ({ page }, testInfo) => {

@@ -17,21 +17,39 @@ class Toasts {
   #nextId = 1;
 
   show(message: string, options: { tone?: Toast['tone']; action?: Toast['action']; onExpire?: Toast['onExpire'] } = {}): void {
-    const toast: Toast = {
-      id: this.#nextId++,
+    const toast = this.#add({
       message,
       tone: options.tone ?? 'info',
       ...(options.action && { action: options.action }),
       ...(options.onExpire && { onExpire: options.onExpire })
-    };
-    const pushedOut = this.items.slice(0, -(MAX_VISIBLE - 1));
-    this.items = [...this.items.slice(-(MAX_VISIBLE - 1)), toast];
-    for (const old of pushedOut) old.onExpire?.();
+    });
     setTimeout(() => this.dismiss(toast.id), options.action ? VISIBLE_MS * 1.5 : VISIBLE_MS);
+  }
+
+  /**
+   * For work that takes seconds (an Undo that restores the whole database): a toast that stays
+   * until `settle` puts the outcome in its place.
+   */
+  pending(message: string): { settle(outcome: string, tone?: Toast['tone']): void } {
+    const toast = this.#add({ message, tone: 'info' });
+    return {
+      settle: (outcome, tone = 'info') => {
+        this.dismiss(toast.id);
+        this.show(outcome, { tone });
+      }
+    };
   }
 
   error(message: string): void {
     this.show(message, { tone: 'error' });
+  }
+
+  #add(fields: Omit<Toast, 'id'>): Toast {
+    const toast: Toast = { id: this.#nextId++, ...fields };
+    const pushedOut = this.items.slice(0, -(MAX_VISIBLE - 1));
+    this.items = [...this.items.slice(-(MAX_VISIBLE - 1)), toast];
+    for (const old of pushedOut) old.onExpire?.();
+    return toast;
   }
 
   /** Takes a toast away; `actionTaken` when its action was chosen (then it does not expire). */

@@ -90,8 +90,9 @@ class BackupFlow {
         action: {
           label: 'Undo',
           run: async () => {
+            const undoing = toasts.pending('Undoing the import…');
             const restored = await database.call('snapshots.restore', { name: undo.name });
-            toasts.show(restored.ok ? 'The import was undone.' : restored.error.message, { tone: restored.ok ? 'info' : 'error' });
+            undoing.settle(restored.ok ? 'The import was undone.' : restored.error.message, restored.ok ? 'info' : 'error');
           }
         }
       })

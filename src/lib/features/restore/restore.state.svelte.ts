@@ -92,9 +92,9 @@ class RestoreFlow {
   }
 
   async #undo(snapshot: SnapshotInfo): Promise<void> {
+    const undoing = toasts.pending('Undoing the restore…');
     const answer = await database.call('snapshots.restore', { name: snapshot.name });
-    if (!answer.ok) toasts.error(answer.error.message);
-    else toasts.show('The restore was undone.');
+    undoing.settle(answer.ok ? 'The restore was undone.' : answer.error.message, answer.ok ? 'info' : 'error');
     await this.loadSnapshots();
   }
 }
