@@ -1,5 +1,6 @@
 import { counted } from '../../app/counted';
 import { database } from '../../app/database.svelte';
+import { LongCall, type CallProgress } from '../../app/long-call.svelte';
 import { saveFile } from '../../app/download';
 import { toasts } from '../../app/toasts.svelte';
 import type { CommandOutput } from '../../rpc/contract';
@@ -24,19 +25,15 @@ class BackupFlow {
   error = $state<string | null>(null);
   /** True when the error is a Stop the person asked for (its message already says nothing changed). */
   stopped = $state(false);
-  progress = $state.raw<{ done: number; total: number; phase?: string } | null>(null);
-  #controller: AbortController | null = null;
+  readonly #call = new LongCall();
+
+  get progress(): CallProgress | null {
+    return this.#call.progress;
+  }
 
   /** Stops the running export or import; the worker leaves nothing half-done. */
   cancel(): void {
-    this.#controller?.abort();
-  }
-
-  /** Options for a long call: progress shown here, and a signal the Cancel button aborts. */
-  #longCall() {
-    this.#controller = new AbortController();
-    this.progress = null;
-    return { signal: this.#controller.signal, onProgress: (done: number, total: number, phase?: string) => (this.progress = { done, total, ...(phase !== undefined && { phase }) }) };
+    this.#call.stop();
   }
 
   #fail(error: { code: string; message: string }): void {
@@ -44,16 +41,11 @@ class BackupFlow {
     this.stopped = error.code === 'cancelled';
   }
 
-  #finished(): void {
-    this.#controller = null;
-    this.progress = null;
-  }
-
   async export(format: keyof typeof EXPORTS): Promise<void> {
     this.busy = `Preparing the ${format.toUpperCase()} export…`;
-    const answer = await database.call(EXPORTS[format], undefined, this.#longCall());
+    const answer = await database.call(EXPORTS[format], undefined, this.#call.start());
     this.busy = null;
-    this.#finished();
+    this.#call.finish();
     if (!answer.ok) return toasts.error(answer.error.message);
     const { data, fileName } = answer.value;
     if (await saveFile(data, fileName)) toasts.show(`Saved ${fileName}.`);
@@ -62,9 +54,9 @@ class BackupFlow {
   async chooseJson(file: Blob): Promise<void> {
     this.reset();
     this.busy = 'Previewing the import…';
-    const answer = await database.call('backup.previewJson', { document: file }, this.#longCall());
+    const answer = await database.call('backup.previewJson', { document: file }, this.#call.start());
     this.busy = null;
-    this.#finished();
+    this.#call.finish();
     if (!answer.ok) {
       this.#fail(answer.error);
       return;
@@ -76,9 +68,9 @@ class BackupFlow {
   async importJson(): Promise<void> {
     if (this.jsonFile === null) return;
     this.busy = 'Importing…';
-    const answer = await database.call('backup.importJson', { document: this.jsonFile }, this.#longCall());
+    const answer = await database.call('backup.importJson', { document: this.jsonFile }, this.#call.start());
     this.busy = null;
-    this.#finished();
+    this.#call.finish();
     if (!answer.ok) {
       this.#fail(answer.error);
       return;
@@ -102,9 +94,9 @@ class BackupFlow {
   async chooseCsv(kind: CsvKind, text: string): Promise<void> {
     this.reset();
     this.busy = 'Previewing the import…';
-    const answer = await database.call('backup.previewCsv', { kind, csv: text }, this.#longCall());
+    const answer = await database.call('backup.previewCsv', { kind, csv: text }, this.#call.start());
     this.busy = null;
-    this.#finished();
+    this.#call.finish();
     if (!answer.ok) {
       this.#fail(answer.error);
       return;
@@ -116,9 +108,9 @@ class BackupFlow {
     const csv = this.csv;
     if (!csv) return;
     this.busy = 'Importing…';
-    const answer = await database.call('backup.importCsv', { kind: csv.kind, csv: csv.text }, this.#longCall());
+    const answer = await database.call('backup.importCsv', { kind: csv.kind, csv: csv.text }, this.#call.start());
     this.busy = null;
-    this.#finished();
+    this.#call.finish();
     if (!answer.ok) {
       this.#fail(answer.error);
       return;

@@ -1,4 +1,5 @@
 import { database } from '../../app/database.svelte';
+import { LongCall, type CallProgress } from '../../app/long-call.svelte';
 import { toasts } from '../../app/toasts.svelte';
 import type { RestorePreview, SnapshotInfo } from './restore';
 
@@ -12,17 +13,16 @@ class RestoreFlow {
   error = $state<string | null>(null);
   /** True when the error is a Stop the person asked for (its message already says nothing changed). */
   stopped = $state(false);
-  busy = $state(false);
   snapshots = $state.raw<readonly SnapshotInfo[]>([]);
-  progress = $state.raw<{ done: number; total: number; phase?: string } | null>(null);
-  #controller: AbortController | null = null;
+  readonly #call = new LongCall();
 
-  /** A long call's options: its progress shown here, and a signal `stop` aborts. */
-  #longCall() {
-    this.#controller = new AbortController();
-    this.progress = null;
-    const onProgress = (done: number, total: number, phase?: string) => (this.progress = { done, total, ...(phase !== undefined && { phase }) });
-    return { signal: this.#controller.signal, onProgress };
+  /** True while a check or a restore runs. */
+  get busy(): boolean {
+    return this.#call.running;
+  }
+
+  get progress(): CallProgress | null {
+    return this.#call.progress;
   }
 
   #fail(error: { code: string; message: string }): void {
@@ -30,15 +30,9 @@ class RestoreFlow {
     this.stopped = error.code === 'cancelled';
   }
 
-  #finished(): void {
-    this.busy = false;
-    this.progress = null;
-    this.#controller = null;
-  }
-
   /** Stops a running check or restore; the current data stays as it was. */
   stop(): void {
-    this.#controller?.abort();
+    this.#call.stop();
   }
 
   async loadSnapshots(): Promise<void> {
@@ -51,13 +45,12 @@ class RestoreFlow {
     this.source = source;
     this.preview = null;
     this.error = null;
-    this.busy = true;
-    const options = this.#longCall();
+    const options = this.#call.start();
     const answer =
       source.kind === 'file'
         ? await database.call('restore.preview', { file: source.file }, options)
         : await database.call('snapshots.preview', { name: source.snapshot.name }, options);
-    this.#finished();
+    this.#call.finish();
     if (answer.ok) this.preview = answer.value;
     else this.#fail(answer.error);
   }
@@ -72,13 +65,12 @@ class RestoreFlow {
   async confirm(): Promise<void> {
     const source = this.source;
     if (!source) return;
-    this.busy = true;
-    const options = this.#longCall();
+    const options = this.#call.start();
     const answer =
       source.kind === 'file'
         ? await database.call('restore.apply', { file: source.file }, options)
         : await database.call('snapshots.restore', { name: source.snapshot.name }, options);
-    this.#finished();
+    this.#call.finish();
     if (!answer.ok) {
       this.#fail(answer.error);
       return;
