@@ -293,11 +293,10 @@ export class DatabaseHost {
 
   /**
    * A moment after `ready`, so the first screen does not wait for them, and in a pause of the
-   * calls: prunes old request-log entries and takes the day's due snapshot; then again every
-   * half hour (a tab open past midnight, or a copy a restore abandoned, gets its snapshot then). A snapshot copies the
-   * whole database (287 MB at ten years, a few pages a step with calls answered between steps),
-   * and the day's first opening used to wait for one or two of them. Never inside someone else's
-   * transaction: it waits while one is open.
+   * calls: prunes old request-log entries and takes the day's due snapshot (the whole database,
+   * 287 MB at ten years, a few pages a step with calls answered between steps); then again every
+   * half hour, so a tab open past midnight, or a copy a restore abandoned, gets its snapshot then.
+   * Never inside someone else's transaction: it waits while one is open.
    */
   #scheduleHousekeeping(session: Session, delayMs = this.#options.housekeepingDelayMs ?? DEFAULT_HOUSEKEEPING_DELAY_MS): void {
     this.#housekeeping = setTimeout(() => {
