@@ -94,6 +94,10 @@ test('the day’s snapshot, copied in steps, downloads as a file sqlite3 opens a
   expect(cli.stdout.trim().split('\n')).toEqual(['ok', 'In the day’s snapshot']);
 
   await days.getByRole('button', { name: /^Restore the snapshot of/ }).click();
+  // The preview opens at the top of the page, far above the button: it comes into view with the focus.
+  const heading = page.getByRole('heading', { name: /^Restore from the snapshot of/ });
+  await expect(heading).toBeFocused();
+  await expect(heading).toBeInViewport();
   const preview = page.getByRole('region', { name: /Restore from/ });
   await preview.getByRole('button', { name: 'Restore' }).click();
   await expect(page.getByText('Restored. Your previous data is kept as a snapshot.')).toBeVisible();
