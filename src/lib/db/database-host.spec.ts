@@ -125,6 +125,22 @@ describe('DatabaseHost', () => {
     expect(count()).toBe(0);
   });
 
+  it('rehearses the first writes once per opening, at its first pause', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const rehearse = vi.fn(async () => {});
+    const opened = new DatabaseHost({ loadSqlite, migrations: bundledMigrations, housekeepingDelayMs: 20, housekeepingPauseMs: 60, housekeepingIntervalMs: 1000, rehearse });
+    host = opened;
+    await opened.open('memory');
+    opened.callStarted();
+    opened.callEnded();
+    await vi.advanceTimersByTimeAsync(59);
+    expect(rehearse).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(2);
+    expect(rehearse).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(rehearse).toHaveBeenCalledTimes(1);
+  });
+
   it('does not count a long call as a pause', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     const { opened, count } = await hostWithAnOldRequest({ housekeepingPauseMs: 60 });

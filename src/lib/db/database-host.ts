@@ -50,6 +50,8 @@ export interface DatabaseHostOptions {
   readonly housekeepingPauseMs?: number;
   /** How long after one housekeeping run the next comes; injectable for tests. */
   readonly housekeepingIntervalMs?: number;
+  /** Run once per opening at the first housekeeping, before the snapshot: the worker rehearses the first writes (first-writes.ts). */
+  readonly rehearse?: () => Promise<void>;
 }
 
 /**
@@ -71,6 +73,8 @@ export class DatabaseHost {
   /** When a call last arrived or was answered (Date.now()), and how many are not answered yet. */
   #lastCallAt = 0;
   #callsInFlight = 0;
+  /** The session whose first writes were rehearsed. */
+  #rehearsed: Session | null = null;
   /** What this opening found of an import that did not finish, told with `ready`. */
   #recoveredImport: RecoveredImport | null = null;
 
@@ -312,12 +316,24 @@ export class DatabaseHost {
       } catch {
         // Only housekeeping: the entries are pruned at the next run.
       }
-      void this.#takeDueSnapshots().finally(() => {
-        if (this.#session === session && this.#housekeeping === null) {
-          this.#scheduleHousekeeping(session, this.#options.housekeepingIntervalMs ?? DEFAULT_HOUSEKEEPING_INTERVAL_MS);
-        }
-      });
+      void this.#rehearseOnce(session)
+        .then(() => this.#takeDueSnapshots())
+        .finally(() => {
+          if (this.#session === session && this.#housekeeping === null) {
+            this.#scheduleHousekeeping(session, this.#options.housekeepingIntervalMs ?? DEFAULT_HOUSEKEEPING_INTERVAL_MS);
+          }
+        });
     }, delayMs);
+  }
+
+  async #rehearseOnce(session: Session): Promise<void> {
+    if (this.#rehearsed === session || !this.#options.rehearse) return;
+    this.#rehearsed = session;
+    try {
+      await this.#options.rehearse();
+    } catch {
+      // Only a warm-up: the first real write pays for itself, as it would have.
+    }
   }
 
   async #takeDueSnapshots(): Promise<void> {

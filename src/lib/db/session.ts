@@ -56,6 +56,20 @@ export class Session {
     }
   }
 
+  /**
+   * Runs `work` as a write and rolls it back: its statements are prepared, its code compiled and
+   * its pages read, and nothing of it stays. Same ordering rule as `write`.
+   */
+  async rehearse(work: () => Promise<unknown>): Promise<void> {
+    this.raw.exec('BEGIN IMMEDIATE');
+    try {
+      await work();
+    } finally {
+      if (!this.isAutocommit()) this.raw.exec('ROLLBACK');
+      this.#changed.clear();
+    }
+  }
+
   close(): void {
     this.statements.clear();
     this.raw.close();

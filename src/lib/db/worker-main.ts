@@ -4,6 +4,7 @@ import type { AttachMessage, FromWorker } from '../rpc/contract';
 import { createCommandContext } from './command-context';
 import { commands } from './commands';
 import { DatabaseHost } from './database-host';
+import { rehearseFirstWrites, type Rehearse } from './first-writes';
 import { bundledMigrations } from './migrations/bundled';
 import { loadSqlite } from './sqlite';
 
@@ -17,9 +18,12 @@ export function serve(scope: DedicatedWorkerGlobalScope, early: readonly Message
     loadSqlite,
     migrations: bundledMigrations,
     onStatus: (status) => server.broadcast({ type: 'status', status }),
-    onChanged: (tables) => server.broadcast({ type: 'changed', tables })
+    onChanged: (tables) => server.broadcast({ type: 'changed', tables }),
+    rehearse: () => rehearseFirstWrites(rehearse)
   });
   const server = createRpcServer({ commands, context: createCommandContext(host) });
+  // The server runs the command the name names, so its answer has that command's output type.
+  const rehearse = ((name, input) => server.rehearse(name, input)) as Rehearse;
   const ownPage = server.connect((message) => scope.postMessage(message));
 
   /** The host hears of a call when it comes and when it is answered: housekeeping waits for a pause between calls. */

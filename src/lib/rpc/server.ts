@@ -27,6 +27,11 @@ export interface RpcServer {
   /** Adds a connection; answers go back through its `post`, events go to every connection. */
   connect(post: Post): RpcConnection;
   broadcast(event: WorkerEvent): void;
+  /**
+   * Runs a call in the queue like any other, but a write is rolled back and nobody hears of it:
+   * the worker rehearses the first calls a person is likely to make (first-writes.ts).
+   */
+  rehearse(name: string, input: unknown): Promise<Result<unknown>>;
 }
 
 /**
@@ -59,8 +64,20 @@ export function createRpcServer({ commands, context }: RpcServerOptions): RpcSer
     else if (changedTables.length > 0) broadcast({ type: 'changed', tables: changedTables });
   }
 
+  const rehearse = (name: string, input: unknown): Promise<Result<unknown>> => {
+    const definition = Object.hasOwn(commands, name) ? commands[name] : undefined;
+    if (!definition) return Promise.resolve(fail('validation', `Unknown command "${name}".`));
+    const rehearsal = queue.then(async () => (await execute(definition, context, { kind: 'call', id: 0, name, input, key: 'rehearsal' }, 'rehearsal')).result);
+    queue = rehearsal.then(
+      () => undefined,
+      () => undefined
+    );
+    return rehearsal;
+  };
+
   return {
     broadcast,
+    rehearse,
     connect(post) {
       connections.add(post);
       // Calls of this connection not answered yet, so a cancel (which skips the queue) can reach them.
@@ -86,20 +103,26 @@ export function createRpcServer({ commands, context }: RpcServerOptions): RpcSer
 async function execute(
   definition: AnyCommand,
   context: CommandContext,
-  call: CallMessage
+  call: CallMessage,
+  mode: 'real' | 'rehearsal' = 'real'
 ): Promise<{ result: Result<unknown>; changedTables: string[] }> {
   const parsed = v.safeParse(definition.input, call.input);
   if (!parsed.success) return { result: validationFailure(parsed.issues), changedTables: [] };
   try {
     if (definition.needsDatabase !== false && definition.write) {
       const session = context.host.session;
-      const { value, changedTables } = await session.write(async () => {
+      const work = async () => {
         const earlier = call.key ? session.requests.find(call.key) : null;
         if (earlier) return earlier.value;
         const value = await definition.run(context, parsed.output);
         if (call.key) session.requests.record(call.key, value);
         return value;
-      });
+      };
+      if (mode === 'rehearsal') {
+        await session.rehearse(work);
+        return { result: ok(undefined), changedTables: [] };
+      }
+      const { value, changedTables } = await session.write(work);
       return { result: ok(value), changedTables };
     }
     return { result: ok(await definition.run(context, parsed.output)), changedTables: [...(definition.announces ?? [])] };
