@@ -13,6 +13,7 @@
  *   --no-report       do not touch BENCHMARKS.md (results still go to tests/bench/.data/results.json)
  *
  * BENCH_DEBUG=1 in the environment prints every cold-start trial of the app (time, workers started).
+ * BENCH_TRACE=1 writes a Chrome trace of the last cold-start trial of the app to tests/bench/.data/cold-start-trace.json.
  */
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { execFileSync, execSync } from 'node:child_process';
@@ -27,7 +28,7 @@ import { summarize } from './shared/stats';
 import { PEER_DOCUMENTS, PEER_QUERIES, PEER_READS, PEER_ROWS } from './shared/workload';
 import { SEARCH_QUERIES } from './shared/text';
 import { APP_POOL, BARE_POOL, PEER_POOL } from './page/protocol';
-import { MemoryProbe } from './node/cdp';
+import { MemoryProbe, startTrace } from './node/cdp';
 import { NativeTimer, nativeFileCopy, nativePeers } from './node/native';
 import { prepareDatabase, type AnalysedView, type Prepared } from './node/prepare';
 import { writeReport } from './node/report';
@@ -392,11 +393,13 @@ try {
     const dcl: number[] = [];
     const bare: number[] = [];
     const appWorkerStart: number[] = [];
+    const appReady: number[] = [];
     const bareWorkerStart: number[] = [];
     let todayRows = 0;
     /** One opening of the app page: navigation start to Today's list in the DOM, and the frame after it. */
-    const appColdTrial = async () => {
+    const appColdTrial = async (trace?: string) => {
       const page = await context.newPage();
+      const tracing = trace ? await startTrace(page) : null;
       await page.addInitScript(() => {
         const observer = new MutationObserver(() => {
           if (window.__benchTodayShown !== undefined) return;
@@ -422,20 +425,24 @@ try {
           rows: window.__benchTodayRows ?? 0,
           dcl: navigation?.domContentLoadedEventEnd ?? Number.NaN,
           workerRequested: workers[0]?.startTime ?? Number.NaN,
+          // database.svelte.ts's DATABASE_READY_MARK (not imported: this runs in the page)
+          ready: performance.getEntriesByName('daybook:database-ready')[0]?.startTime ?? Number.NaN,
           workerStarts: workers.length
         };
       });
+      if (tracing && trace) await tracing.stopInto(trace);
       await closeAndSettle(page);
       return reading;
     };
     for (let trial = -1; trial < TRIALS; trial++) {
       {
-        const reading = await appColdTrial();
+        const reading = await appColdTrial(process.env.BENCH_TRACE && trial === TRIALS - 1 ? join(DATA_DIR, 'cold-start-trace.json') : undefined);
         if (trial >= 0) {
           app.push(reading.shown);
           painted.push(reading.painted);
           dcl.push(reading.dcl);
           appWorkerStart.push(reading.workerRequested);
+          appReady.push(reading.ready);
         }
         todayRows = reading.rows;
         if (process.env.BENCH_DEBUG) log(`  app trial ${trial}: ${reading.shown.toFixed(0)} ms, worker starts ${reading.workerStarts}`);
@@ -501,6 +508,7 @@ try {
       appPainted: summarize(painted),
       appDomContentLoaded: summarize(dcl),
       appWorkerRequested: summarize(appWorkerStart.filter(Number.isFinite)),
+      appDatabaseReady: summarize(appReady.filter(Number.isFinite)),
       bareWorkerRequested: summarize(bareWorkerStart.filter(Number.isFinite)),
       todayRows
     };

@@ -5,6 +5,7 @@
  * heap snapshot of the worker: no change to the app is needed).
  */
 import type { CDPSession, Page } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
 
 interface TargetSession {
   readonly sessionId: string;
@@ -164,4 +165,27 @@ export class MemoryProbe {
       this.#cdp.send('Target.sendMessageToTarget', { sessionId: target.sessionId, message: JSON.stringify({ id, method, params }) }).catch(reject);
     });
   }
+}
+
+/** A Chrome trace of a page (its renderer's threads and workers, with the JS sampler), for BENCH_TRACE. */
+export async function startTrace(page: Page): Promise<{ stopInto(file: string): Promise<void> }> {
+  const cdp = await page.context().newCDPSession(page);
+  const categories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'disabled-by-default-v8.cpu_profiler', 'blink.user_timing', 'loading'];
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: categories }, transferMode: 'ReturnAsStream' });
+  return {
+    async stopInto(file: string) {
+      const done = new Promise<string>((resolve) => cdp.once('Tracing.tracingComplete', (event: { stream?: string }) => resolve(event.stream ?? '')));
+      await cdp.send('Tracing.end');
+      const stream = await done;
+      let text = '';
+      for (;;) {
+        const chunk = await cdp.send('IO.read', { handle: stream });
+        text += chunk.data;
+        if (chunk.eof) break;
+      }
+      await cdp.send('IO.close', { handle: stream });
+      writeFileSync(file, text);
+      await cdp.detach();
+    }
+  };
 }

@@ -43,6 +43,8 @@ export interface ColdStart {
   readonly appDomContentLoaded: Summary;
   /** When the page asked for the database worker's script (resource timing), since navigation start. */
   readonly appWorkerRequested: Summary;
+  /** `system.open` answered `ready` in the page (its performance mark); Today's early answers follow. */
+  readonly appDatabaseReady?: Summary;
   readonly bareWorkerRequested: Summary;
   /** From the bench page, no UI: spawn the worker, open, answer Today's queries. */
   readonly workerOnly: { readonly appOpen: Summary; readonly appTotal: Summary; readonly bareOpen: Summary; readonly bareTotal: Summary };
