@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DatabaseHost } from './database-host';
+import { DatabaseHost, type DatabaseHostOptions } from './database-host';
 import { bundledMigrations } from './migrations/bundled';
 import { runMigrations } from './migrations/runner';
 import { createMigrationTarget } from './migrations/target';
@@ -14,7 +14,9 @@ afterEach(() => {
 });
 
 /** An open host on a memory database whose request log holds one entry old enough to prune, and a count of the entries. */
-async function hostWithAnOldRequest(options: { housekeepingPauseMs: number; housekeepingIntervalMs?: number }): Promise<{ opened: DatabaseHost; count: () => number }> {
+async function hostWithAnOldRequest(
+  options: Pick<DatabaseHostOptions, 'housekeepingIntervalMs' | 'rehearse'> & { housekeepingPauseMs: number }
+): Promise<{ opened: DatabaseHost; count: () => number }> {
   const opened = new DatabaseHost({ loadSqlite, migrations: bundledMigrations, housekeepingDelayMs: 20, ...options });
   host = opened;
   await opened.open('memory');
@@ -128,9 +130,7 @@ describe('DatabaseHost', () => {
   it('rehearses the first writes once per opening, at its first pause', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     const rehearse = vi.fn(async () => {});
-    const opened = new DatabaseHost({ loadSqlite, migrations: bundledMigrations, housekeepingDelayMs: 20, housekeepingPauseMs: 60, housekeepingIntervalMs: 1000, rehearse });
-    host = opened;
-    await opened.open('memory');
+    const { opened } = await hostWithAnOldRequest({ housekeepingPauseMs: 60, housekeepingIntervalMs: 1000, rehearse });
     opened.callStarted();
     opened.callEnded();
     await vi.advanceTimersByTimeAsync(59);
